@@ -1,0 +1,82 @@
+"""Recording policy versions: the one place that writes to the archive.
+
+Recording is idempotent: the same normalised text as the company's latest version records
+nothing and returns that version with `created=False`. Each call runs in one transaction that
+first locks the company row (PostgreSQL) or takes SQLite's write lock (IMMEDIATE mode), so
+concurrent writers queue and the per-company sequence stays contiguous.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from policies.ingest import EXTRACTOR_VERSION, Extracted
+from policies.models import Company, PolicyVersion, Source
+from summaries.parser import summarize
+from summaries.store import store_card
+
+
+@dataclass(frozen=True)
+class Recorded:
+    version: PolicyVersion
+    created: bool
+
+    def __iter__(self):  # so callers may write `version, created = record_version(...)`
+        return iter((self.version, self.created))
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record_version(
+    company: Company,
+    extracted: Extracted,
+    *,
+    original: bytes,
+    source: str = Source.UPLOAD,
+    source_url: str = "",
+    extractor_version: str = EXTRACTOR_VERSION,
+    extractor_change: bool = False,
+    captured_at: datetime | None = None,
+) -> Recorded:
+    """Record `extracted` as the company's next version unless it equals the latest one."""
+    sha = text_sha256(extracted.text)
+    latest = PolicyVersion.objects.filter(company=company).order_by("-sequence").first()
+    if latest is not None and latest.sha256 == sha:
+        return Recorded(latest, False)  # the common case for re-checks: no lock, no parse
+    card = summarize(extracted.text)
+    effective = card.get("effective_date")
+    with transaction.atomic():
+        # Serialises writers per company on PostgreSQL; on SQLite the IMMEDIATE transaction
+        # already holds the database's write lock here.
+        Company.objects.select_for_update().only("pk").get(pk=company.pk)
+        latest = PolicyVersion.objects.filter(company=company).order_by("-sequence").first()
+        if latest is not None and latest.sha256 == sha:
+            return Recorded(latest, False)
+        version = PolicyVersion(
+            company=company,
+            sequence=(latest.sequence + 1) if latest else 1,
+            source=source,
+            source_url=source_url,
+            media_type=extracted.media_type,
+            size=len(original),
+            text=extracted.text,
+            sha256=sha,
+            captured_at=captured_at or timezone.now(),
+            effective_date=effective or None,
+            extractor_version=extractor_version,
+            extractor_change=extractor_change,
+        )
+        # A server-generated name: the uploader's filename never reaches the disk.
+        version.original.save(f"{uuid.uuid4().hex}.{extracted.extension}", ContentFile(original), save=False)
+        version.save()
+        store_card(version, card)
+    return Recorded(version, True)

@@ -1,0 +1,52 @@
+"""The admin's "Add a policy" form: one uploaded file or pasted text, never both."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+
+from policies.ingest import Extracted, IngestError, extract, from_text
+
+ACCEPTED = ".txt,.html,.htm,.pdf,.docx"
+
+
+class AddPolicyForm(forms.Form):
+    file = forms.FileField(
+        required=False,
+        label="Upload a policy",
+        help_text="A .txt, .html, .pdf or .docx file of at most 10 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}),
+    )
+    text = forms.CharField(
+        required=False,
+        label="…or paste its text",
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 90}),
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        upload, pasted = cleaned.get("file"), cleaned.get("text") or ""
+        if upload and pasted.strip():
+            raise forms.ValidationError("Upload a file or paste text, not both.")
+        if not upload and not pasted.strip():
+            raise forms.ValidationError("Upload a file or paste the policy's text.")
+        try:
+            if upload:
+                if upload.size > settings.MAX_UPLOAD_BYTES:
+                    raise IngestError("The file is larger than 10 MB.")
+                data = upload.read()
+                cleaned["extracted"], cleaned["original"] = extract(data, upload.name), data
+            else:
+                cleaned["extracted"], cleaned["original"] = from_text(pasted), pasted.encode("utf-8")
+        except IngestError as exc:
+            raise forms.ValidationError(str(exc), code="ingest") from None
+        return cleaned
+
+    @property
+    def extracted(self) -> Extracted:
+        return self.cleaned_data["extracted"]
+
+    @property
+    def source(self) -> str:
+        return "upload" if self.cleaned_data.get("file") else "paste"

@@ -1,0 +1,407 @@
+"""HTML to text: keep the policy, drop the page's chrome, keep its block structure.
+
+Output shape (before normalisation): headings, paragraphs and other blocks are separated by a
+blank line; each list item is one line, prefixed "• " in unordered lists and "3. " (or "c. ",
+"iii. ") in ordered ones; each row of a data table is one line with its cells joined by " | ".
+Tables used for page layout (cells holding headings, nested tables or long text) are read as
+blocks. Headings carry no marker: they are lines of their own between blank lines.
+
+Chrome is dropped in three ways: elements that never hold policy text (script, style, nav,
+select, buttons, inputs, iframes, dialogs...) and forms; page-level header (unless it carries
+the h1), footer and aside; and small elements whose class, id, aria-label or custom-element name
+marks them as chrome (cookie banners, currency and language pickers, cart links and drawers,
+skip links, breadcrumbs, announcement bars). Nothing holding half the page's text is ever
+dropped, so a site that wraps its whole policy in `<form>` or `<div class="page-header-offset">`
+keeps it. Then a `<main>` (or else an `<article>`) holding a fair share of what is left is
+preferred to the whole page. Hidden e-mail addresses ("[email protected]") stay as shown.
+
+Everything walks the tree with explicit stacks: deeply nested markup cannot exhaust recursion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from policies.ingest.errors import IngestError
+from policies.ingest.numerals import numeral
+
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+# Never policy text, whatever their size.
+_ALWAYS_DROP = frozenset(
+    _split(
+        "script style noscript template head title meta link base nav select option optgroup datalist button "
+        "input textarea iframe frame frameset object embed applet svg canvas video audio picture img map "
+        "dialog rt rp math"
+    )
+)
+_ALWAYS_DROP_ROLES = frozenset({"navigation", "search", "menubar", "dialog", "alertdialog"})
+# Page chrome unless it sits inside the content (an article's own header keeps its title).
+_PAGE_LEVEL_CHROME = frozenset({"header", "footer", "aside"})
+_PAGE_LEVEL_ROLES = frozenset({"banner", "contentinfo", "complementary"})
+_SECTIONING = frozenset({"article", "section", "main"})
+# Elements that hold content themselves: their class or id never marks them as chrome.
+_CONTENT_TAGS = frozenset(
+    _split(
+        "html body main article section h1 h2 h3 h4 h5 h6 p li dt dd td th tr table thead tbody tfoot blockquote pre"
+    )
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Class or id words that name navigation and shop chrome (matched as whole words of the name).
+_CHROME_WORDS = frozenset(
+    _split(
+        "nav navbar navigation menu menus megamenu submenu breadcrumb breadcrumbs crumbs "
+        "cart minicart basket bag wishlist currency currencies language languages lang locale locales "
+        "localization localisation i18n skip skiplink skiplinks skipnav newsletter announcement "
+        "topbar masthead searchbar searchform search predictive drawer switcher promo header footer"
+    )
+)
+# Consent-manager products, named in their banners' ids and classes.
+_CONSENT_PRODUCTS = re.compile(
+    r"(?<![a-z])(?:onetrust|optanon|cookiebot|cybotcookiebot|truste(?![a-z])|trustarc|didomi|usercentrics|osano|"
+    r"iubenda|cookieyes|cookie-law-info|cookielawinfo|cookieconsent|termly|qc-cmp|sp_message|klaro|complianz|cmplz|"
+    r"shopify-pc)",
+    re.I,
+)
+_CONSENT_WORDS = re.compile(r"cookie|consent|gdpr", re.I)
+# Names only a banner gets; a policy's own section may well be called "cookie-notice".
+_BANNER_WORDS = frozenset(_split("banner bar popup pop modal dialog overlay toast wall sdk cmp"))
+_NOTICE_WORDS = frozenset(_split("notice notification prompt alert message"))
+_CONSENT_ANSWER = re.compile(r"\b(?:accept|allow all|agree|reject|decline|got it|i understand)\b", re.I)
+_INTERACTIVE = frozenset({"button", "input", "select", "form"})
+_LAYOUT_SIGNS = _HEADINGS | {"table"}
+_CART_HREF = re.compile(r"/(?:cart|bag|basket|checkout|wishlist)(?:[/?#.]|$)", re.I)
+_SKIP_TEXT = re.compile(
+    r"\s*(?:skip\s+(?:to|navigation|nav)\b|(?:back|return|scroll)\s+to\s+(?:the\s+)?top\b|top\s*$)", re.I
+)
+
+_CHROME_MAX_CHARS = 1500  # chrome-by-name larger than this is content with an unlucky name
+_CHROME_MAX_SHARE = 0.5  # and so is anything holding half the page
+_LAYOUT_CELL_CHARS = 1000  # a cell longer than this holds a page, not a datum
+_MAIN_MIN_SHARE = 0.2  # a <main> with less than this share of the text is not the policy
+_ARTICLE_MIN_SHARE = 0.4
+
+# Rows of data tables never reach the walker (see _table_rows); rows of layout tables are blocks.
+_LINE_ITEMS = frozenset({"li", "dt", "dd", "caption", "legend", "summary"})
+_BLOCKS = frozenset(
+    _split(
+        "address article aside blockquote body center details dialog dir div dl fieldset figcaption figure tr "
+        "footer form h1 h2 h3 h4 h5 h6 header hgroup hr html main menu nav ol p pre section table tbody thead "
+        "tfoot ul td th"
+    )
+)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_INT = re.compile(r"\s*([+-]?\d{1,9})")
+
+
+def html_to_text(markup: str) -> str:
+    try:
+        soup = BeautifulSoup(markup, "lxml")
+    except Exception as exc:  # lxml and bs4 raise many types on hostile markup
+        raise IngestError("The HTML could not be read.") from exc
+    body = soup.body or soup
+    sizes = _text_sizes(body, dropped=set())
+    dropped, candidates = _find_chrome(body, sizes)
+    kept = _text_sizes(body, dropped)
+    root = _choose_root(body, candidates, kept)
+    return _render(root, dropped)
+
+
+def _text_sizes(root: Tag, dropped: set[int]) -> dict[int, int]:
+    """Characters of visible text under each element (dropped elements count 0), in one pass."""
+    order = [root, *(node for node in root.descendants if isinstance(node, Tag))]
+    sizes: dict[int, int] = {}
+    for tag in reversed(order):  # children before parents
+        if id(tag) in dropped:
+            sizes[id(tag)] = 0
+            continue
+        total = 0
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                total += sizes.get(id(child), 0)
+            elif type(child) is NavigableString:
+                total += len(child.strip())
+        sizes[id(tag)] = total
+    return sizes
+
+
+def _find_chrome(body: Tag, sizes: dict[int, int]) -> tuple[set[int], list[Tag]]:
+    page = max(sizes.get(id(body), 0), 1)
+    dropped: set[int] = set()
+    candidates: list[Tag] = []
+    stack: list[tuple[Tag, bool]] = [(body, False)]
+    while stack:
+        tag, in_section = stack.pop()
+        for child in tag.contents:
+            if not isinstance(child, Tag):
+                continue
+            if _is_chrome(child, in_section, sizes.get(id(child), 0), page):
+                dropped.add(id(child))
+                continue
+            name = child.name
+            role = _attr(child, "role").lower()
+            if name in ("main", "article") or role in ("main", "article"):
+                candidates.append(child)
+            stack.append((child, in_section or name in _SECTIONING or role in ("main", "article")))
+    return dropped, candidates
+
+
+def _is_chrome(tag: Tag, in_section: bool, size: int, page: int) -> bool:
+    name = tag.name
+    role = _attr(tag, "role").lower()
+    if name in _ALWAYS_DROP or role in _ALWAYS_DROP_ROLES:
+        return True
+    if size > _CHROME_MAX_SHARE * page or name in ("html", "body", "main", "article"):
+        return False  # whatever holds half the page is content, however it is named
+    if name == "form":
+        return True  # sign-up and search forms; a page wrapped whole in a <form> is too big to get here
+    if (name in _PAGE_LEVEL_CHROME or role in _PAGE_LEVEL_ROLES) and not in_section:
+        # A page header that carries the title (and often the date) stays; its nav still goes.
+        keeps_title = (name == "header" or role == "banner") and _contains(tag, ("h1",))
+        return not keeps_title
+    # Custom elements name themselves too: <cart-drawer>, <localization-form>.
+    custom = name if "-" in name else ""
+    names = " ".join((_attr(tag, "id"), _attr(tag, "class"), _attr(tag, "aria-label"), custom))
+    if names.strip():
+        if _CONSENT_PRODUCTS.search(names):
+            return True
+        words = _words(names)
+        if _CONSENT_WORDS.search(names) and name not in _HEADINGS and _is_banner(tag, words, size):
+            return True
+        if words & _CHROME_WORDS and name not in _CONTENT_TAGS and size <= _CHROME_MAX_CHARS:
+            if {"header", "footer"} & words and in_section:
+                return False
+            return not _contains(tag, _HEADINGS)
+    return name == "a" and _is_chrome_link(tag)
+
+
+def _is_banner(tag: Tag, words: set[str], size: int) -> bool:
+    """A cookie banner rather than the policy's own section about cookies ("Cookie Notice")."""
+    if _attr(tag, "role").lower() in ("dialog", "alertdialog"):
+        return True
+    if words & _BANNER_WORDS and size <= 2 * _CHROME_MAX_CHARS:
+        return True
+    if size > _CHROME_MAX_CHARS or _contains(tag, _HEADINGS):
+        return False
+    if words & _NOTICE_WORDS or _contains(tag, _INTERACTIVE):
+        return True
+    return _CONSENT_ANSWER.search(tag.get_text()) is not None
+
+
+def _is_chrome_link(tag: Tag) -> bool:
+    href = _attr(tag, "href")
+    if href.startswith("#"):
+        return _SKIP_TEXT.match(tag.get_text()) is not None
+    # A cart link in the page's chrome, not one inside a sentence of the policy.
+    return _CART_HREF.search(href) is not None and tag.find_parent(("p", "li", "td", "dd")) is None
+
+
+def _contains(tag: Tag, names: frozenset[str] | tuple[str, ...]) -> bool:
+    """Whether any element below `tag` has one of `names` (bs4's find() is slow for this)."""
+    return any(isinstance(node, Tag) and node.name in names for node in tag.descendants)
+
+
+def _words(names: str) -> set[str]:
+    return set(_WORD_SPLIT.split(_CAMEL.sub(" ", names).lower())) - {""}
+
+
+def _attr(tag: Tag, name: str) -> str:
+    value = tag.attrs.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def _choose_root(body: Tag, candidates: list[Tag], kept: dict[int, int]) -> Tag:
+    page = kept.get(id(body), 0)
+    if not page:
+        return body
+    for kinds, share in ((("main",), _MAIN_MIN_SHARE), (("article",), _ARTICLE_MIN_SHARE)):
+        matching = [t for t in candidates if t.name in kinds or _attr(t, "role").lower() in kinds]
+        if matching:
+            best = max(matching, key=lambda t: kept.get(id(t), 0))
+            if kept.get(id(best), 0) >= share * page:
+                return best
+    return body
+
+
+class _Writer:
+    """Collects text with pending breaks: 1 = new line, 2 = blank line; breaks never stack up."""
+
+    def __init__(self, flat: bool) -> None:
+        self.parts: list[str] = []
+        self.pending = 0
+        self.prefix = ""
+        self.flat = flat  # inside a table cell everything stays on one line
+        self.line_depth = 0  # inside a list item or table row, blocks only start a new line
+
+    def brk(self, level: int) -> None:
+        if self.flat or self.line_depth:
+            level = min(level, 1)
+        self.pending = max(self.pending, level)
+
+    def line_break(self) -> None:
+        self.pending = min(self.pending + 1, 1 if self.flat or self.line_depth else 2)
+
+    def text(self, text: str) -> None:
+        if not text:
+            return
+        if text.isspace():
+            if self.parts and not self.pending:
+                self.parts.append(" ")
+            return
+        if self.pending and self.parts:
+            self.parts.append(" " if self.flat else "\n" * self.pending)
+        self.pending = 0
+        if self.prefix:
+            self.parts.append(self.prefix)
+            self.prefix = ""
+        self.parts.append(text)
+
+    def result(self) -> str:
+        return "".join(self.parts)
+
+
+_EXIT = object()
+
+
+def _render(root: Tag, dropped: set[int], flat: bool = False) -> str:
+    out = _Writer(flat)
+    pre_depth = 0
+    # Entries are nodes to enter, or (_EXIT, tag) markers to leave one.
+    stack: list[object] = [root]
+    list_counters: list[_Counter] = []
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple):
+            _, tag = item
+            pre_depth -= tag.name == "pre"
+            _leave(tag, out, list_counters)
+            continue
+        if isinstance(item, NavigableString):
+            if type(item) is NavigableString:
+                out.text(str(item) if pre_depth else _HTML_SPACE.sub(" ", item))
+            continue
+        if not isinstance(item, Tag) or id(item) in dropped:
+            continue
+        name = item.name
+        if name == "br":
+            out.line_break()
+            continue
+        if name == "table" and not flat and _is_data_table(item, dropped):
+            out.brk(2)
+            for row in _table_rows(item, dropped):
+                out.brk(1)
+                out.text(row)
+            out.brk(2)
+            continue
+        pre_depth += name == "pre"  # inside <pre> the source's line breaks are the reader's
+        _enter(item, out, list_counters)
+        stack.append((_EXIT, item))
+        stack.extend(reversed(item.contents))
+    return out.result()
+
+
+class _Counter:
+    def __init__(self, tag: Tag) -> None:
+        self.ordered = tag.name == "ol"
+        self.style = _attr(tag, "type") or "1"
+        self.step = -1 if "reversed" in tag.attrs else 1
+        start = _INT.match(_attr(tag, "start"))
+        if start:
+            self.next = int(start.group(1))
+        elif self.step < 0:
+            self.next = sum(1 for child in tag.children if isinstance(child, Tag) and child.name == "li")
+        else:
+            self.next = 1
+
+    def marker(self, li: Tag) -> str:
+        if not self.ordered:
+            return "• "
+        value = _INT.match(_attr(li, "value"))
+        number = int(value.group(1)) if value else self.next
+        self.next = number + self.step
+        return f"{numeral(number, self.style)}. "
+
+
+def _enter(tag: Tag, out: _Writer, counters: list[_Counter]) -> None:
+    name = tag.name
+    if name in ("ul", "ol", "menu", "dir"):
+        counters.append(_Counter(tag))
+        out.brk(2)
+    elif name == "li":
+        out.brk(1)
+        out.line_depth += 1
+        out.prefix = counters[-1].marker(tag) if counters else "• "
+    elif name in _LINE_ITEMS:
+        out.brk(1)
+        out.line_depth += 1
+    elif name in _BLOCKS or name == "hr":
+        out.brk(2)
+
+
+def _leave(tag: Tag, out: _Writer, counters: list[_Counter]) -> None:
+    name = tag.name
+    if name in ("ul", "ol", "menu", "dir"):
+        if counters:
+            counters.pop()
+        out.brk(2)
+    elif name == "li" or name in _LINE_ITEMS:
+        out.line_depth -= 1
+        out.prefix = ""
+        out.brk(1)
+    elif name in _BLOCKS:
+        out.brk(2)
+
+
+def _own_rows(table: Tag) -> Iterator[Tag]:
+    for child in table.children:
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "tr":
+            yield child
+        elif child.name in ("thead", "tbody", "tfoot"):
+            yield from (row for row in child.children if isinstance(row, Tag) and row.name == "tr")
+
+
+def _is_data_table(table: Tag, dropped: set[int]) -> bool:
+    """Layout tables (whole pages in cells) are read as blocks; data tables row by row.
+
+    Cells of data tables may hold short paragraphs or lists (CCPA tables do); those are joined
+    onto the row's line. Headings, nested tables or very long cells mean layout.
+    """
+    for row in _own_rows(table):
+        for cell in row.children:
+            if not isinstance(cell, Tag) or cell.name not in ("td", "th") or id(cell) in dropped:
+                continue
+            if _contains(cell, _LAYOUT_SIGNS) or len(cell.get_text()) > _LAYOUT_CELL_CHARS:
+                return False
+    return True
+
+
+def _table_rows(table: Tag, dropped: set[int]) -> Iterator[str]:
+    caption = table.find("caption", recursive=False)
+    if caption is not None and id(caption) not in dropped:
+        yield _render(caption, dropped, flat=True).strip()
+    for row in _own_rows(table):
+        if id(row) in dropped:
+            continue
+        cells = [
+            _render(cell, dropped, flat=True).strip()
+            for cell in row.children
+            if isinstance(cell, Tag) and cell.name in ("td", "th") and id(cell) not in dropped
+        ]
+        cells = [cell for cell in cells if cell]
+        if cells:
+            yield " | ".join(cells)
