@@ -1,0 +1,64 @@
+"""Cards: the parser's summary of a policy version, stored beside the version it came from."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from policies.models import PolicyVersion
+
+DERIVED_FIELDS = ("sells_data", "shares_with_advertisers", "allows_deletion", "honors_gpc", "practices")
+
+
+class SummaryQuerySet(models.QuerySet["Summary"]):
+    def newest_per_version(self) -> SummaryQuerySet:
+        newest = Summary.objects.filter(version=OuterRef("version")).order_by("-created_at", "-pk").values("pk")[:1]
+        return self.filter(pk=Subquery(newest))
+
+    def current(self) -> SummaryQuerySet:
+        """The newest summary of each company's latest version."""
+        return self.newest_per_version().filter(version__in=PolicyVersion.objects.current())
+
+
+class Summary(models.Model):
+    version = models.ForeignKey(PolicyVersion, on_delete=models.CASCADE, related_name="summaries")
+    parser_version = models.CharField(max_length=32)
+    card = models.JSONField()
+    created_at = models.DateTimeField(default=timezone.now)
+    # Derived from the card and stored for filtering and badges on the browse page, so a
+    # page of companies is one query instead of one JSON walk per row.
+    sells_data = models.CharField(max_length=16, default="not_stated")
+    shares_with_advertisers = models.BooleanField(default=False)
+    allows_deletion = models.BooleanField(default=False)
+    honors_gpc = models.BooleanField(default=False)
+    practices = models.JSONField(default=list, help_text="Practice codes found anywhere in the card.")
+
+    objects = SummaryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["version", "-created_at"]
+        verbose_name_plural = "summaries"
+        constraints = [
+            # Re-parsing with the same parser replaces that parser's summary instead of piling
+            # up copies; a newer parser adds its own row beside the old one.
+            models.UniqueConstraint(fields=["version", "parser_version"], name="summary_unique_per_parser_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} ({self.parser_version})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.refresh_derived()
+        if kwargs.get("update_fields") is not None:  # update_or_create saves only its defaults
+            kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
+        super().save(*args, **kwargs)
+
+    def refresh_derived(self) -> None:
+        card = self.card or {}
+        self.sells_data = (card.get("sells_data") or {}).get("value", "not_stated")
+        self.shares_with_advertisers = any(s.get("recipient") == "advertisers" for s in card.get("shared") or [])
+        choices = {c.get("type") for c in card.get("choices") or []}
+        self.allows_deletion = "deletion" in choices
+        self.honors_gpc = "global_privacy_control" in choices
+        self.practices = sorted({p for passage in card.get("passages") or [] for p in passage.get("practices") or []})

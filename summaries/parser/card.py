@@ -1,0 +1,143 @@
+"""Assembles the card (see ../shared/spec/cards.md) from the section extractors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from summaries.parser import selling
+from summaries.parser.choices import extract_choices
+from summaries.parser.collected import extract_collected
+from summaries.parser.company import detect_company
+from summaries.parser.contacts import extract_contacts, hidden_emails
+from summaries.parser.dates import find_effective_date
+from summaries.parser.facts import extract_facts
+from summaries.parser.passages import segment
+from summaries.parser.practices import classify_practices
+from summaries.parser.shared import extract_shared
+from summaries.parser.stats import compute_stats
+from summaries.parser.types import Passage
+
+PARSER_VERSION = "1.0.0"
+
+# Words that any privacy policy uses and a recipe or lorem ipsum does not.
+_STRONG_VOCABULARY = re.compile(
+    r"\b(?:privacy|personal(?:ly)?\s+(?:identifiable\s+)?(?:information|data)|cookies?|opt[- ]?out|"
+    r"data\s+protection|third[- ]part(?:y|ies)|gdpr|ccpa|coppa|do\s+not\s+track)\b",
+    re.IGNORECASE,
+)
+_WEAK_VOCABULARY = re.compile(
+    r"\b(?:collect\w*|disclos\w*|share|sharing|shared|information|data|consent|retain\w*|processing|account)\b",
+    re.IGNORECASE,
+)
+_VOCABULARY_WINDOW = 200_000
+_MAX_TOKEN = 64
+_LONG_TOKEN = re.compile(rf"\S{{{_MAX_TOKEN + 1},}}")
+
+
+_NOT_STATED = {"value": "not_stated", "evidence": []}
+
+
+def _no_stats(text: str) -> dict[str, Any]:
+    return {"words": len(text.split()), "reading_minutes": 0, "grade_level": None}
+
+
+def _empty_facts() -> dict[str, Any]:
+    return {
+        "do_not_track": {"value": "not_stated", "evidence": []},
+        "children_min_age": {"value": None, "evidence": []},
+        "retention": {"value": "not_stated", "text": "", "evidence": []},
+        "security": {"value": "not_stated", "evidence": []},
+        "changes_notice": {"value": "not_stated", "evidence": []},
+        "international": {"value": "not_stated", "evidence": []},
+    }
+
+
+def empty_card(text: str = "", warnings: list[str] | None = None) -> dict[str, Any]:
+    """A card that states nothing: for empty or non-policy text."""
+    return {
+        "schema": "card/1",
+        "parser_version": PARSER_VERSION,
+        "company": None,
+        "effective_date": None,
+        "collected": [],
+        "shared": [],
+        "sells_data": {"value": "not_stated", "evidence": []},
+        "choices": [],
+        "contacts": [],
+        "facts": _empty_facts(),
+        "passages": [],
+        "stats": compute_stats(text),
+        "warnings": list(warnings or []),
+    }
+
+
+def looks_like_policy(text: str) -> bool:
+    """True when the text speaks the language of privacy policies."""
+    window = text[:_VOCABULARY_WINDOW]
+    if _STRONG_VOCABULARY.search(window):
+        return True
+    weak = {m.group(0).lower()[:6] for m in _WEAK_VOCABULARY.finditer(window)}
+    return len(weak) >= 3
+
+
+def _run[T](warnings: list[str], name: str, fallback: T, step: Callable[[], T]) -> T:
+    # One broken section must not cost the visitor the whole card; the warning says which.
+    try:
+        return step()
+    except Exception as exc:
+        warnings.append(f"{name}: extraction failed ({type(exc).__name__})")
+        return fallback
+
+
+def _classified(text: str, warnings: list[str]) -> list[Passage]:
+    passages = _run(warnings, "passages", [], lambda: segment(text))
+    for passage in passages:
+        # Practice labels come from words, and no word is hundreds of letters long: cutting such
+        # runs keeps hostile input from costing the word patterns quadratic time.
+        chunk = _LONG_TOKEN.sub(lambda m: m.group(0)[:_MAX_TOKEN], text[passage.start : passage.end])
+        passage.practices = _run(warnings, "practices", [], lambda c=chunk, h=passage.heading: classify_practices(c, h))
+    return passages
+
+
+def _sells(text: str, passages: list[Passage]) -> dict[str, Any]:
+    return selling.extract_sells(text, passages)
+
+
+def summarize(text: str) -> dict[str, Any]:
+    """The card for one policy version's normalised text."""
+    if not text.strip():
+        return empty_card(text, ["empty text: nothing to summarise"])
+    if not looks_like_policy(text):
+        return empty_card(text, ["not a privacy policy: the text has none of the usual privacy vocabulary"])
+    warnings: list[str] = []
+    passages = _classified(text, warnings)
+    date, _ = _run(warnings, "effective_date", (None, None), lambda: find_effective_date(text))
+    card = {
+        "schema": "card/1",
+        "parser_version": PARSER_VERSION,
+        "company": _run(warnings, "company", None, lambda: detect_company(text)),
+        "effective_date": date,
+        "collected": _run(warnings, "collected", [], lambda: extract_collected(text, passages)),
+        "shared": _run(warnings, "shared", [], lambda: extract_shared(text, passages)),
+        "sells_data": _run(
+            warnings, "sells_data", {"value": "not_stated", "evidence": []}, lambda: _sells(text, passages)
+        ),
+        "choices": _run(warnings, "choices", [], lambda: extract_choices(text, passages)),
+        "contacts": _run(warnings, "contacts", [], lambda: extract_contacts(text, passages)),
+        "facts": _run(warnings, "facts", _empty_facts(), lambda: extract_facts(text)),
+        "passages": [p.as_dict() for p in passages],
+        "stats": _run(
+            warnings,
+            "stats",
+            {"words": len(text.split()), "reading_minutes": 0, "grade_level": None},
+            lambda: compute_stats(text),
+        ),
+        "warnings": warnings,
+    }
+    hidden = hidden_emails(text)
+    if hidden:
+        warnings.append(f"{hidden} e-mail address(es) hidden by the page ([email protected]) could not be read")
+    card["warnings"] = list(dict.fromkeys(warnings))
+    return card

@@ -1,0 +1,272 @@
+"""Contacts: e-mail addresses, phone numbers (E.164), postal addresses and contact links.
+
+Each contact carries a `label` for what it is for, read from its own sentence and the sentence
+before it. Contacts for other matters (a copyright agent, job applications, the press) say so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+import phonenumbers
+
+from summaries.parser.evidence import evidence
+from summaries.parser.facts import lowered, sentence_around
+from summaries.parser.types import Passage
+
+_MAX_CONTACTS = 60
+_MAX_EVIDENCE = 3
+
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}"
+    r"(?![\w@])"
+)
+# "privacy [at] example [dot] com": the usual hand-made disguise against harvesters.
+_EMAIL_SPELLED = re.compile(
+    r"(?<![\w.+-])([A-Za-z0-9._%+-]{1,64})\s*[\[(]\s*at\s*[\])]\s*([A-Za-z0-9-]{1,63})"
+    r"((?:\s*[\[(]\s*dot\s*[\])]\s*[A-Za-z0-9-]{1,63}){1,4})",
+    re.IGNORECASE,
+)
+_NOT_MAIL_TLDS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js"}
+
+# Phone numbers must be written as phone numbers (grouped with separators, or +international):
+# a bare run of ten digits is more often an order or account number.
+_PHONE = re.compile(
+    r"(?<![\w/.+-])(?:"
+    r"\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,4}"
+    r"|(?:1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    r")(?![\w/-]|\.\d)"
+)
+_NOT_PHONE_BEFORE = re.compile(
+    r"(?:order|invoice|account|acct|reference|ref|case|ticket|confirmation|tracking|serial|model|item|sku|"
+    r"number|no\.|#)\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+_PHONE_WORD_BEFORE = re.compile(r"(?:phone|call|tel|telephone|text|fax|toll[- ]free|contact)\W{0,20}$", re.I)
+
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New\\s+Hampshire|New\\s+Jersey|New\\s+Mexico|New\\s+York|"
+    "North\\s+Carolina|North\\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\\s+Island|South\\s+Carolina|"
+    "South\\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\\s+Virginia|Wisconsin|Wyoming|"
+    "District\\s+of\\s+Columbia|"
+    "A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|"
+    "W[AVIY]|PR"
+)
+_ADDRESS_WORD = r"[A-Za-z0-9À-ÿ#&'’.-]+,?"
+_SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_POSTAL = re.compile(
+    r"(?<![\w)/.-])(?:\d{1,6}[A-Za-z]?|P\.?\s?O\.?\s+Box\s+\d{1,6},?)"
+    + _SEP
+    + r"(?=[A-Z0-9])(?:"
+    + _ADDRESS_WORD
+    + _SEP
+    + r"){1,12}?(?i:(?P<state>"
+    + _STATES
+    + r"))\.?,?[ \t]+\d{5}(?:-\d{4})?(?![\w-])"
+)
+
+_URL = re.compile(r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"'()\[\]{}]{2,300}", re.IGNORECASE)
+_URL_CONTEXT = re.compile(
+    r"\b(?:contact\w*|reach|write|e-?mail|call|request\w*|submit\w*|form|questions?|opt[- ]?out|portal|"
+    r"unsubscribe|exercise|complaints?|inquir\w+)\b",
+    re.IGNORECASE,
+)
+
+# Other matters first: a contact in a copyright sentence is the copyright agent even if the
+# sentence also says "personal information".
+_LABELS: list[tuple[str, re.Pattern[str]]] = [
+    ("copyright agent", re.compile(r"\b(?:copyright|DMCA|infring\w*)", re.I)),
+    (
+        "job applications",
+        re.compile(r"\b(?:jobs?|careers?|employment\s+opportunit\w+|applicants?|recruit\w*|résumé)\b", re.I),
+    ),
+    ("press", re.compile(r"\b(?:press|media\s+(?:inquiries|relations)|journalists?)\b", re.I)),
+    ("accessibility", re.compile(r"\b(?:accessibility|disabilit\w+)\b", re.I)),
+    ("fax", re.compile(r"\b(?:fax|facsimile)\b", re.I)),
+    (
+        "privacy",
+        re.compile(
+            r"\b(?:privacy|personal\s+(?:information|data)|data\s+protection|opt[- ]?out|unsubscribe|"
+            r"rights?|requests?|delet\w+|access|correct\w*|do\s+not\s+sell)\b",
+            re.I,
+        ),
+    ),
+    ("customer service", re.compile(r"\b(?:customer\s+(?:service|care|support)|questions?|contact\s+us|help)\b", re.I)),
+]
+OTHER_MATTERS = {"copyright agent", "job applications", "press"}
+_PRIVACY_MATTER = re.compile(r"\b(?:privacy|personal\s+(?:information|data)|data\s+protection)\b", re.I)
+
+
+_MAILBOX_LABELS = [
+    ("privacy", re.compile(r"privacy|dpo|gdpr|ccpa|dataprotection", re.I)),
+    ("copyright agent", re.compile(r"copyright|dmca", re.I)),
+    ("job applications", re.compile(r"^(?:jobs|careers|recruit\w*)$", re.I)),
+    ("press", re.compile(r"^(?:press|media|pr)$", re.I)),
+]
+_SERVICE_MAILBOX = re.compile(r"customer|service|support|help|care|info|contact|hello", re.I)
+
+
+def _label(text: str, start: int, end: int, kind: str = "") -> str:
+    mailbox = text[start:end].split("@", 1)[0] if kind == "email" else ""
+    for label, pattern in _MAILBOX_LABELS:
+        if mailbox and pattern.search(mailbox):
+            return label
+    label = _context_label(text, start, end)
+    if label == "general" and mailbox and _SERVICE_MAILBOX.search(mailbox):
+        return "customer service"
+    return label
+
+
+def _context_label(text: str, start: int, end: int) -> str:
+    s, e = sentence_around(text, start, end)
+    before = sentence_around(text, s - 2) if s >= 2 and "\n" not in text[s - 2 : s] else (s, s)
+    context = text[before[0] : e]
+    # A bare "Contact Us" heading line just above is context too.
+    line_above_end = text.rfind("\n", 0, s)
+    if line_above_end > 0:
+        above_start = text.rfind("\n", 0, line_above_end) + 1
+        if line_above_end - above_start <= 60 and not text[above_start:line_above_end].rstrip().endswith(
+            (".", "!", "?", ";")
+        ):
+            context = text[above_start:line_above_end] + " " + context
+    # "Fax" before the number labels the number, not its neighbours.
+    near = text[max(s, start - 25) : start]
+    for label, pattern in _LABELS:
+        if label == "fax":
+            if re.search(r"\b(?:fax|facsimile)\b\W{0,8}$", near, re.IGNORECASE):
+                return label
+            continue
+        if pattern.search(context):
+            # "Copyright or privacy questions: ..." is a privacy contact that also takes other matters.
+            if label in OTHER_MATTERS and _PRIVACY_MATTER.search(text, s, e):
+                return "privacy"
+            return label
+    return "general"
+
+
+def _phone(raw: str) -> str | None:
+    try:
+        number = phonenumbers.parse(raw, "US")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _one_line(address: str) -> str:
+    lines = [line.strip() for line in address.split("\n") if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out += (" " if out.endswith(",") else ", ") + line
+    return out
+
+
+_ZIP = re.compile(r"\d{5}")
+# A policy gives a handful of contacts; past this many mentions of one kind the text is noise.
+_MAX_PER_KIND = 300
+_MAX_ANCHORS = 2000
+
+
+def _anchors(low: str, needle: str) -> Iterator[int]:
+    at, count = low.find(needle), 0
+    while at != -1 and count < _MAX_ANCHORS:
+        yield at
+        at, count = low.find(needle, at + 1), count + 1
+
+
+def _near(
+    text: str, pattern: re.Pattern[str], anchors: Iterable[int], before: int, after: int
+) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` in windows around anchor positions found by a fast substring search.
+
+    The full patterns are slow to try at every character of a long policy; their anchors ("@",
+    "http", a five-digit ZIP) are quick to find. A match that reaches a window's edge may have been
+    cut short there, so it only counts when the window ends with the text.
+    """
+    seen = -1
+    for at in anchors:
+        if at < seen:
+            continue
+        low, high = max(0, at - before), min(len(text), at + after)
+        for match in pattern.finditer(text, low, high):
+            if match.start() <= seen or (match.end() >= high and high < len(text)):
+                continue
+            seen = match.end()
+            yield match
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, kind, value, normalized) in text order."""
+    found: list[tuple[int, int, str, str, str]] = []
+    low = lowered(text)
+    for m in islice(_near(text, _EMAIL, _anchors(text, "@"), 66, 300), _MAX_PER_KIND):
+        value = m.group(0).rstrip(".")
+        if value.rsplit(".", 1)[-1].lower() in _NOT_MAIL_TLDS:
+            continue
+        found.append((m.start(), m.start() + len(value), "email", value, value.lower()))
+    spelled = "at]" in low or "at)" in low or "at ]" in low or "at )" in low
+    for m in islice(_EMAIL_SPELLED.finditer(text), _MAX_PER_KIND) if spelled else ():
+        parts = re.findall(r"[\[(]\s*dot\s*[\])]\s*([A-Za-z0-9-]+)", m.group(3), re.IGNORECASE)
+        domain = m.group(2) + "".join("." + p for p in parts)
+        normalized = f"{m.group(1)}@{domain}".lower()
+        found.append((m.start(), m.end(), "email", m.group(0), normalized))
+    for m in islice(_PHONE.finditer(text), _MAX_PER_KIND):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if _NOT_PHONE_BEFORE.search(before) and not _PHONE_WORD_BEFORE.search(before):
+            continue
+        normalized = _phone(m.group(0))
+        if normalized:
+            found.append((m.start(), m.end(), "phone", m.group(0), normalized))
+    for m in islice(_near(text, _POSTAL, (z.start() for z in _ZIP.finditer(text)), 300, 16), _MAX_PER_KIND):
+        if not m.group("state")[0].isupper():
+            continue
+        value = _one_line(m.group(0))
+        found.append((m.start(), m.end(), "postal", value, re.sub(r"[^a-z0-9]", "", value.lower())))
+    url_anchors = sorted({*_anchors(low, "http"), *_anchors(low, "www.")})
+    for m in islice(_near(text, _URL, url_anchors, 1, 400), _MAX_PER_KIND):
+        value = m.group(0).rstrip(".,;:!?")
+        span = sentence_around(text, m.start(), m.start() + len(value))
+        if not _URL_CONTEXT.search(text[span[0] : span[1]]):
+            continue
+        normalized = re.sub(r"^(?:https?://)?(?:www\.)?", "", value.lower()).rstrip("/")
+        found.append((m.start(), m.start() + len(value), "url", value, normalized))
+    found.sort(key=lambda c: (c[0], c[1]))
+    return found
+
+
+def extract_contacts(text: str, passages: list[Passage] | None = None) -> list[dict[str, Any]]:
+    contacts: dict[tuple[str, str], dict[str, Any]] = {}
+    for start, end, kind, value, normalized in _candidates(text):
+        known = contacts.get((kind, normalized))
+        if known and len(known["evidence"]) == _MAX_EVIDENCE and known["label"] not in OTHER_MATTERS | {"general"}:
+            continue  # nothing left to learn from yet another mention
+        label = _label(text, start, end, kind)
+        s, e = sentence_around(text, start, end)
+        item = evidence(text, min(s, start), max(e, end))
+        key = (kind, normalized)
+        if known:
+            if item not in known["evidence"] and len(known["evidence"]) < _MAX_EVIDENCE:
+                known["evidence"].append(item)
+            # A contact also offered for privacy matters is a privacy contact.
+            if (known["label"] in OTHER_MATTERS and label not in OTHER_MATTERS) or known["label"] == "general":
+                known["label"] = label
+            continue
+        if kind == "postal" and label in OTHER_MATTERS:
+            # Another matter's mailing address (usually a law firm's) is no way to reach the
+            # company about privacy; its e-mail and phone stay, labelled.
+            continue
+        if len(contacts) == _MAX_CONTACTS:
+            break
+        contacts[key] = {"kind": kind, "value": value, "normalized": normalized, "label": label, "evidence": [item]}
+    return list(contacts.values())
+
+
+def hidden_emails(text: str) -> int:
+    """How many e-mail addresses the page hid from the scraper (Cloudflare's "[email protected]")."""
+    return len(re.findall(r"\[email\s*protected\]", text, re.IGNORECASE))

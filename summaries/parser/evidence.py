@@ -1,0 +1,54 @@
+"""Sentences and evidence quotes: every fact on a card points back into the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from summaries.parser.types import Evidence
+
+# A sentence ends at . ! ? or ; followed by space and an upper-case letter/digit/quote, or at
+# a line break. Abbreviations such as "e.g." and "U.S." are protected below.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9•])|\n+")
+_ABBREV = re.compile(r"\b(?:e\.g|i\.e|etc|Inc|Ltd|Co|Corp|U\.S|Mr|Mrs|Ms|Dr|St|No|vs|approx)\.$", re.IGNORECASE)
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) spans of the sentences in text[start:end], trimmed of whitespace."""
+    end = len(text) if end is None else end
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if match.group(0).strip() == "" and "\n" not in match.group(0) and _ABBREV.search(text, cursor, match.start()):
+            continue
+        span = _trim(text, cursor, match.start())
+        if span:
+            yield span
+        cursor = match.end()
+    span = _trim(text, cursor, end)
+    if span:
+        yield span
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def evidence(text: str, start: int, end: int) -> Evidence:
+    """An evidence object whose quote is exactly text[start:end]."""
+    start, end = max(0, start), min(len(text), end)
+    return {"quote": text[start:end], "start": start, "end": end}
+
+
+def sentence_evidence(text: str, position: int) -> Evidence:
+    """The evidence for the whole sentence that contains `position`."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end == -1 else line_end
+    for s, e in sentences(text, line_start, line_end):
+        if s <= position < e:
+            return evidence(text, s, e)
+    return evidence(text, line_start, line_end)

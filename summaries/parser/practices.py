@@ -1,0 +1,281 @@
+"""Practice labels (the ten OPP-115 categories) by weighted cue scoring.
+
+Every practice sums the weights of the distinct cues of `vocab_practices` found in the passage; cues
+found in the heading (given, or run into the passage's first words) count extra. Sentences about the
+policy itself ("This policy explains what we collect and how we share it", "For more information, see
+...", "Cookies are small files ...") are taken out before scoring and count towards `other`. The shape of
+a passage decides some labels outright: titles and dates, contents lists, list lead-ins are `other`; list
+items lean to collection. The best-scoring practice wins if it beats `other` and clears a small bar, and a
+few practices may join it as runners-up (passages often mix collection and sharing). Deterministic and
+pure: the same text always gets the same labels.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from summaries.parser import codes
+from summaries.parser.regex_gate import GatedPattern, words_of
+from summaries.parser.vocab_practices import VOCAB
+
+PRACTICES = codes.PRACTICES
+
+THRESHOLD = 2.5  # a winner scoring at least this may take runners-up along
+FALLBACK_MIN = 1.0  # below THRESHOLD a weak winner still beats `other` if it clears this
+RUNNER_UP_RATIO = 0.5  # a second practice joins when it scores this close to the winner
+RUNNER_UP_MIN = 3.0  # ... and clears this absolute bar
+OTHER_RATIO = 1.0  # `other` wins when its own cues score this close to the best practice
+LIST_ITEM_BONUS = 2.0  # towards collection, for a list item ("respond to your inquiries;")
+META_WEIGHT = 3.0  # per sentence about the policy itself, towards `other`
+# Per-practice scale: practices with many cue words (collection) would otherwise outvote sparse ones.
+SCALE = dict.fromkeys(PRACTICES, 1.0)
+SCALE.update(third_party_sharing=0.9, user_access=1.1, data_retention=0.6, policy_change=1.35, specific_audiences=1.5)
+# Practices that may join a winner. Collection, choice and security words turn up in passages about other
+# practices so often ("we share the information we collect") that as runners-up they mislead more than help.
+SECONDARY = frozenset({"third_party_sharing", "specific_audiences", "do_not_track", "user_access"})
+# Practices often stated in passing inside a passage about something else: they join at this score, however
+# high the winner's.
+NO_SHARING_RUNNER_UP = frozenset({"specific_audiences", "do_not_track"})
+SECONDARY_ANY = {"data_retention": 2.5, "data_security": 7.0, "policy_change": 7.0}
+
+_Compiled = list[tuple[GatedPattern, float]]
+_BODY: dict[str, _Compiled] = {}
+_HEAD: dict[str, _Compiled] = {}
+for _code, (_body, _head) in VOCAB.items():
+    _BODY[_code] = [(GatedPattern(p), w) for p, w in _body]
+    _HEAD[_code] = [(GatedPattern(p), w) for p, w in _head]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words that may sit inside a Title Case heading without being capitalised.
+_SMALL = _wordset(
+    "a an and or of the to for in on at by with from about how what why when where who do does is are we you "
+    "your our us this these its it can may will not that which under into as if via per than"
+)
+# Capitalised words that usually open the first sentence after a run-in heading.
+_STARTERS = _wordset(
+    "We You Your Our This These If When The In As For Any By Some Most Many Unless While Where Please It Although "
+    "All Each To At Like Under From With Information Personal"
+)
+_DASHES = ("-", "–", "—")
+_TOKEN = re.compile(r"\S+")
+
+
+def heading_zone(text: str) -> str:
+    """The heading a passage starts with, if any: an upper-case or Title Case run, or a short first line."""
+    head = text.lstrip()[:200]
+    first_line, newline, _ = head.partition("\n")
+    if newline and len(first_line) <= 90 and not first_line.rstrip().endswith("."):
+        return first_line.strip()
+    question = re.match(r"\s*([A-Z][^.!?\n]{3,90})\?", head)
+    if question:
+        return question.group(1).strip()
+    tokens = _TOKEN.findall(head)
+    if not tokens:
+        return ""
+    # Leading numbering ("4.", "IV.", "(a)") is not part of the heading words.
+    if re.fullmatch(r"\(?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.):]?", tokens[0], re.IGNORECASE) and len(tokens) > 1:
+        tokens = tokens[1:]
+    caps = _caps_run(tokens)
+    if caps:
+        return " ".join(caps)
+    words: list[str] = []
+    for token in tokens[:14]:
+        bare = token.strip("\"'()[],")
+        if not bare:
+            continue
+        if bare[0].isupper() or bare[0].isdigit() or bare.lower() in _SMALL or bare in "&-–—/":
+            words.append(token)
+            if token[-1] in ".:?!" or token in _DASHES:
+                return " ".join(words).rstrip(".:?!-–— ")
+            continue
+        break
+    if len(words) == len(tokens):
+        return " ".join(words)
+    while words and (words[-1].strip("\"'(") in _STARTERS or words[-1].lower() in _SMALL):
+        words.pop()
+    return " ".join(words) if len(words) >= 1 else ""
+
+
+def _caps_run(tokens: list[str]) -> list[str]:
+    run: list[str] = []
+    for token in tokens[:16]:
+        letters = [c for c in token if c.isalpha()]
+        if (letters and all(c.isupper() for c in letters) and (len(letters) > 1 or token in ("A", "I", "&"))) or (
+            not letters and run
+        ):
+            run.append(token)
+        else:
+            break
+    if run and sum(len(t) for t in run) >= 4:
+        # A lone upper-case acronym opening a sentence ("IP addresses ...") is not a heading.
+        if len(run) == 1 and len(tokens) > 1 and tokens[1][:1].islower():
+            return []
+        return run
+    return []
+
+
+def practice_scores(text: str, heading: str = "") -> dict[str, float]:
+    """The cue score of every practice; exposed for inspection and tuning."""
+    return dict(_scores(text, heading))
+
+
+# Sentences about the policy itself ("This policy explains what we collect and how we share it") name every
+# practice without describing any: they make a passage an introduction, and their words must not count.
+_META = re.compile(
+    r"\b(?:this|our|the) (?:following |present |current )?(?:online |website |web site )?(?:privacy )?"
+    r"(?:policy|statement|notice|document)\b"
+    r"[^.]{0,80}?\b(?:explains?|describes?|outlines?|sets? (?:out|forth)|tells?|informs?|discloses|covers|applies|"
+    r"pertains|governs|"
+    r"addresses|summari[sz]es|(?:is|are) (?:intended|designed|meant)|lets you know|will help you understand)\b|"
+    r"\b(?:in|under) this (?:online )?(?:privacy )?(?:policy|statement|notice),? we (?:describe|explain|tell)|"
+    r"\b(?:read|review) (?:this|our|the) (?:entire )?(?:privacy )?(?:policy|statement|notice) (?:carefully|in full|to)|"
+    r"\b(?:what|which|the types? of) (?:\w+ ){0,3}(?:information|data) (?:we|is) (?:\w+ )?(?:collect|gather|"
+    r"receive)\w*[^.]{0,60}\b(?:how|why) (?:we|it|that|this)|"
+    r"\b(?:learn|read|find out|know) more about (?:how|what)|"
+    r"\b(?:questions?|concerns?|comments?|complaints?|suggestions?)\b[^.]{0,120}"
+    r"\b(?:contact|write to|e-?mail|call) (?:us|our)|"
+    r"\bif you have any (?:questions|concerns)|"
+    # Pointers elsewhere and definitions of the technology say nothing about what this company does.
+    r"\b(?:for (?:more|additional|further) information|to learn more|to find (?:out )?more)\b[^.]{0,150}"
+    r"\b(?:visit|see|go to|click|refer|read|review|consult)\b|"
+    r"\b(?:cookies|web beacons|pixel tags|clear gifs|flash cookies|log files) (?:are|is) (?:a |an )?(?:small|tiny|"
+    r"simple|short|little|unique|electronic|text|data|pieces?|strings?|bits?|files?|snippets?)\b|"
+    r"(?:^|\W)(?:a|an|the) (?:\"|')?(?:cookie|web beacon|pixel tag|clear gif|flash cookie|log file)(?:\"|')? is "
+    r"(?:a|an|often|typically|usually|simply|basically)\b|"
+    r"\bwhen we use the (?:term|phrase|word)s?\b|\bwe mean\b|\bis defined as\b|"
+    r"\bfor (?:any )?(?:enquiries|inquiries)\b|"
+    r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:does not|doesn't|shall not) "
+    r"(?:apply|cover)",
+)
+# The same pattern behind literal gates: most passages hold none of its phrases, and the gates say so fast.
+_META_GATED = GatedPattern(_META.pattern)
+_LIST_LEAD = re.compile(
+    r"\b(?:the following|as follows|in (?:a few|several|a couple(?: of)?|various|different|two|three|many|a number of)"
+    r" (?:different |other )?ways)\b[^.]{0,40}[.:]?\s*$",
+    re.IGNORECASE,
+)
+_SHARING_HEAD = re.compile(r"\b(?:shar(?:e|ing)|disclos(?:e|ure)|transfer|sell|sale|rent)")
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-Z0-9])")
+
+
+@lru_cache(maxsize=4096)
+def _scores(text: str, heading: str) -> tuple[tuple[str, float], ...]:
+    body = full = _normalise(text)
+    kept = []
+    meta = 0
+    # Most passages hold no sentence about the policy: one search of the whole rules that out.
+    sentences = _SPLIT.split(text) if _META_GATED.search(full) else ()
+    for sentence in sentences:
+        if _META_GATED.search(_normalise(sentence)):
+            meta += 1
+        else:
+            kept.append(sentence)
+    if meta:
+        body = _normalise(" ".join(kept))
+    head = _normalise(" ".join(part for part in (heading, heading_zone(text)) if part))
+    # The word sets let each pattern rule itself out by a set test before any regex runs.
+    full_words = words_of(full)
+    body_words = full_words if body is full else words_of(body)
+    head_words = words_of(head)
+    out = []
+    for code in PRACTICES:
+        score = 0.0
+        # Change notices talk about "this policy" and so read as sentences about the policy: judge them whole.
+        searched, searched_words = (full, full_words) if code == "policy_change" else (body, body_words)
+        for pattern, weight in _BODY[code]:
+            if pattern.search(searched, searched_words):
+                score += weight
+        if code == "other":
+            score += META_WEIGHT * min(meta, 2)
+        if head and not (code == "first_party_collection" and _SHARING_HEAD.search(head)):
+            # "How We Disclose Information We Collect" is about sharing: its collection words do not count.
+            for pattern, weight in _HEAD[code]:
+                if pattern.search(head, head_words):
+                    score += weight
+        out.append((code, score))
+    return tuple(out)
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text)
+
+
+_DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}/\d{2}|\b(?:19|20)\d\d\b|"
+_DATE += r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)"
+_TITLE_LINE = re.compile(
+    r"privacy (?:policy|statement|notice|center|centre|policies)|last (?:updated|revised|modified)|"
+    r"\b(?:effective|revised|updated)\b|" + _DATE,
+    re.IGNORECASE,
+)
+_WAS_UPDATED = re.compile(r"\b(?:was|were|is) (?:last )?(?:updated|revised|modified|effective)", re.IGNORECASE)
+_SENTENCE_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|may|will|can|do|does|did|have|has|collect\w*|use[sd]?|share[sd]?|"
+    r"provide[sd]?|receive[sd]?|keep|retain|sell|disclose[sd]?)\b",
+    re.IGNORECASE,
+)
+# A fragment of a list of purposes ("respond to your inquiries;"): lower-case or verb start, short.
+_PURPOSE_ITEM = re.compile(
+    r"^\s*(?:[-•*]\s*|\(?[a-z0-9]{1,3}[.)]\s*)?(?:to\s+)?(?:[a-z]|(?:Provide|Prevent|Conduct|Help|Improve|Send|"
+    r"Communicate|Personali[sz]e|Process|Respond|Administer|Measure|Analy[sz]e|Deliver|Offer|Notify|Contact|Manage|"
+    r"Enable|Operate|Verify|Protect|Customi[sz]e|Fulfil|Track|Display|Understand|Develop|Perform|Facilitate|Enforce|"
+    r"Detect|Investigate|Inform|Allow|Attribute|Create|Implement|Tailor|Remember|Recogni[sz]e|Determine|"
+    r"Maintain|Complete|Identify|Research)\b)"
+)
+
+
+def _structural(text: str) -> list[str] | None:
+    """Labels decided by the passage's shape rather than its words: titles, dates, contents lists."""
+    stripped = text.strip()
+    if len(stripped) <= 130 and _TITLE_LINE.search(stripped):
+        words = _SENTENCE_VERB.findall(stripped)
+        if not words or _WAS_UPDATED.search(stripped):
+            return ["other"]
+    if len(stripped) < 160 and _LIST_LEAD.search(stripped):
+        return ["other"]  # the lead-in to a list, however it ends
+    if len(re.findall(r"(?:^|\s)(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]", stripped)) >= 4:
+        return ["other"]  # a numbered table of contents
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", stripped)
+    content = [w for w in words if w.lower() not in _SMALL]
+    if len(content) >= 10 and sum(w[0].isupper() for w in content) >= 0.85 * len(content):
+        return ["other"]  # a list of section titles
+    return None
+
+
+def classify_practices(text: str, heading: str = "") -> list[str]:
+    """Practice codes for one passage, best first; `other` when no practice is clearly described."""
+    fixed = _structural(text)
+    if fixed is not None:
+        return fixed
+    stripped = text.strip()
+    if len(stripped) < 150 and heading_zone(stripped) == " ".join(stripped.split()):
+        return ["other"]  # a bare heading, with nothing under it
+    if len(stripped) < 220 and stripped.endswith(":"):
+        # The lead-in to a list ("We use information to:") is labelled as an introduction.
+        return ["other"]
+    scores = {code: score * SCALE[code] for code, score in _scores(text, heading)}
+    list_item = (len(stripped) < 300 and stripped[-1:] in ";,") or stripped.endswith(("; and", "; or", " and", " or"))
+    list_item = list_item or (len(stripped) < 400 and stripped[:1].islower())  # a fragment cut from a list
+    if list_item:
+        # Items of a list of purposes or of data kinds most often belong to a collection section.
+        scores["first_party_collection"] += LIST_ITEM_BONUS + (1.0 if _PURPOSE_ITEM.match(stripped) else 0.0)
+    ranked = sorted(((s, c) for c, s in scores.items() if c != "other"), reverse=True)
+    best_score, best = ranked[0]
+    other = scores["other"]
+    if other >= OTHER_RATIO * best_score or best_score < FALLBACK_MIN:
+        return ["other"]
+    if best_score < THRESHOLD:
+        return [best]
+    labels = [best]
+    for score, code in ranked[1:]:
+        close = code in SECONDARY and score >= RUNNER_UP_MIN and score >= RUNNER_UP_RATIO * best_score
+        # Audience and Do Not Track sections name third parties in passing (the California disclosure right).
+        close = close and not (code == "third_party_sharing" and best in NO_SHARING_RUNNER_UP)
+        if close or score >= SECONDARY_ANY.get(code, float("inf")):
+            labels.append(code)
+    return labels

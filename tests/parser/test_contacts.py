@@ -1,0 +1,148 @@
+"""Contacts: e-mails, E.164 phones, one-line postal addresses and links, each labelled and quoted."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.parser.contacts import extract_contacts, hidden_emails
+
+
+def found(text: str) -> dict[str, dict]:
+    contacts = extract_contacts(text)
+    for contact in contacts:
+        for item in contact["evidence"]:
+            assert text[item["start"] : item["end"]] == item["quote"]
+            assert contact["value"].split("\n")[0][:5] in item["quote"] or contact["kind"] == "postal"
+    return {c["normalized"]: c for c in contacts}
+
+
+@pytest.mark.parametrize(
+    ("written", "e164"),
+    [
+        ("(510) 603-7564", "+15106037564"),
+        ("1-833-922-7529", "+18339227529"),
+        ("510.603.7564", "+15106037564"),
+        ("(661)257-3700", "+16612573700"),
+        ("1 (800) 555-0199", "+18005550199"),
+        ("+44 20 7946 0958", "+442079460958"),
+        ("+1 212 555 0148", "+12125550148"),
+    ],
+)
+def test_phones_are_normalised_to_e164(written, e164):
+    contacts = found(f"Questions about your privacy? Call us at {written}.")
+    assert list(contacts) == [e164]
+    assert contacts[e164]["kind"] == "phone"
+    assert contacts[e164]["value"] == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This policy was last updated 06/29/2023 and 2023-06-29.",
+        "Write to us in Valencia, CA 91355.",
+        "Your order number: 415-555-2671 shipped today.",
+        "Reference #212-555-0148 is your ticket.",
+        "Order 4155552671 was placed on 12.05.2023.",
+        "We keep records for 2015-2023 at 1.800.0 scale.",
+        "Call us at 555-123-4567.",
+    ],
+)
+def test_dates_zip_codes_order_numbers_and_invalid_numbers_are_not_phones(text):
+    assert [c for c in extract_contacts(text) if c["kind"] == "phone"] == []
+
+
+def test_emails_are_lower_cased_and_cloudflare_placeholders_are_not_emails():
+    text = "Email Privacy@Acme-Home.COM or write [email protected] for help."
+    contacts = found(text)
+    assert list(contacts) == ["privacy@acme-home.com"]
+    assert contacts["privacy@acme-home.com"]["value"] == "Privacy@Acme-Home.COM"
+    assert contacts["privacy@acme-home.com"]["label"] == "privacy"
+    assert hidden_emails(text) == 1
+
+
+def test_spelled_out_email_addresses_are_read():
+    assert "help@acme.example" in found("Send privacy requests to help [at] acme [dot] example today.")
+
+
+def test_images_named_like_addresses_are_not_emails():
+    assert found("<img src=logo@2x.png> Contact us.") == {}
+
+
+def test_a_us_street_address_is_one_line_and_compared_by_letters_and_digits():
+    text = (
+        "If you have questions about this Privacy Policy, contact us at: "
+        "Acme Home LLC (212)555-0148 1200 Harbor Boulevard Weehawken, Nj 07086"
+    )
+    contacts = found(text)
+    postal = [c for c in contacts.values() if c["kind"] == "postal"]
+    assert [c["value"] for c in postal] == ["1200 Harbor Boulevard Weehawken, Nj 07086"]
+    assert postal[0]["normalized"] == "1200harborboulevardweehawkennj07086"
+    assert "+12125550148" in contacts
+
+
+def test_an_address_over_several_lines_is_joined_on_one_line():
+    text = "Contact our Privacy Officer:\nAcme Home\n500 Main Street\nSuite 200\nSpringfield, Illinois 62701\n"
+    postal = [c for c in extract_contacts(text) if c["kind"] == "postal"]
+    assert [c["value"] for c in postal] == ["500 Main Street, Suite 200, Springfield, Illinois 62701"]
+    assert "\n" in postal[0]["evidence"][0]["quote"]
+
+
+def test_po_boxes_are_addresses():
+    postal = [
+        c
+        for c in extract_contacts("Mail privacy requests to P.O. Box 1234, Austin, TX 78701.")
+        if c["kind"] == "postal"
+    ]
+    assert [c["value"] for c in postal] == ["P.O. Box 1234, Austin, TX 78701"]
+
+
+def test_contacts_for_other_matters_say_so():
+    text = (
+        "Privacy questions: email privacy@acme.example.\n"
+        "Copyright: our Copyright Agent can be reached at dmca@lawfirm.example (Phone: 973.228.5700), "
+        "Law Firm LLP, 101 Park Avenue, Roseland, NJ 07068.\n"
+        "Careers: send your résumé to jobs@acme.example.\n"
+        "Press inquiries: call (212) 555-0148."
+    )
+    contacts = found(text)
+    assert contacts["privacy@acme.example"]["label"] == "privacy"
+    assert contacts["dmca@lawfirm.example"]["label"] == "copyright agent"
+    assert contacts["+19732285700"]["label"] == "copyright agent"
+    assert contacts["jobs@acme.example"]["label"] == "job applications"
+    assert contacts["+12125550148"]["label"] == "press"
+    # The agent's mailing address is no way to reach the company about privacy.
+    assert not [c for c in contacts.values() if c["kind"] == "postal"]
+
+
+def test_fax_numbers_are_labelled_fax():
+    contacts = found("Contact us: phone (212) 555-0148, fax (212) 555-0199.")
+    assert contacts["+12125550148"]["label"] != "fax"
+    assert contacts["+12125550199"]["label"] == "fax"
+
+
+def test_repeated_contacts_are_listed_once_with_more_evidence():
+    text = "Call 510.603.7564 to opt out. Or call (510) 603-7564 with privacy questions. Also 1-510-603-7564."
+    contacts = extract_contacts(text)
+    assert [c["normalized"] for c in contacts] == ["+15106037564"]
+    assert len(contacts[0]["evidence"]) == 3
+
+
+def test_contact_links_are_urls_and_other_links_are_not_contacts():
+    text = (
+        "To submit a request, use our form at https://acme.example/privacy-request.\n"
+        "We use React, see https://react.dev/ for details."
+    )
+    urls = [c for c in extract_contacts(text) if c["kind"] == "url"]
+    assert [c["value"] for c in urls] == ["https://acme.example/privacy-request"]
+    assert urls[0]["normalized"] == "acme.example/privacy-request"
+
+
+def test_contacts_come_in_text_order():
+    text = "Call (212) 555-0148 or email help@acme.example or call 1-833-922-7529 about your privacy."
+    assert [c["normalized"] for c in extract_contacts(text)] == ["+12125550148", "help@acme.example", "+18339227529"]
+
+
+def test_a_privacy_contact_that_also_takes_other_matters_is_a_privacy_contact():
+    text = "For copyright or privacy questions, write to 123 Main Street, Springfield, IL 62701."
+    contacts = extract_contacts(text)
+    assert [(c["kind"], c["label"]) for c in contacts] == [("postal", "privacy")]

@@ -1,0 +1,57 @@
+"""Stored cards: derived badge columns and one card per version per parser version."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from policies.archive import record_version
+from policies.ingest import from_text
+from summaries.models import Summary
+from summaries.store import store_card
+
+CARD = {
+    "parser_version": "9.9.9",
+    "sells_data": {"value": "yes", "evidence": []},
+    "shared": [{"recipient": "advertisers", "evidence": []}],
+    "choices": [{"type": "deletion"}, {"type": "global_privacy_control"}],
+    "passages": [{"start": 0, "end": 5, "practices": ["third_party_sharing", "user_choice"]}],
+}
+
+
+@pytest.fixture
+def version(company):
+    return record_version(company, from_text("We collect your name."), original=b"We collect your name.").version
+
+
+@pytest.mark.django_db
+def test_derived_columns_follow_the_card(version):
+    summary = store_card(version, CARD)
+    assert summary.sells_data == "yes"
+    assert summary.shares_with_advertisers and summary.allows_deletion and summary.honors_gpc
+    assert summary.practices == ["third_party_sharing", "user_choice"]
+
+
+@pytest.mark.django_db
+def test_same_parser_version_replaces_instead_of_adding(version):
+    store_card(version, CARD)
+    store_card(version, {**CARD, "sells_data": {"value": "no", "evidence": []}})
+    summaries = Summary.objects.filter(version=version, parser_version="9.9.9")
+    assert summaries.count() == 1
+    assert summaries.get().sells_data == "no"
+
+
+@pytest.mark.django_db
+def test_named_constraint_refuses_a_second_row(version):
+    store_card(version, CARD)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Summary.objects.create(version=version, parser_version="9.9.9", card=CARD)
+
+
+@pytest.mark.django_db
+def test_current_returns_newest_card_of_latest_versions(company, version):
+    newer = record_version(company, from_text("We collect your phone."), original=b"x").version
+    store_card(newer, CARD)
+    current = list(Summary.objects.current())
+    assert {s.version_id for s in current} == {newer.pk}
+    assert len(current) == 1
