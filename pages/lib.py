@@ -1,0 +1,341 @@
+"""Pure helpers for the public pages: plain-English labels for card codes, query-string
+parsing that never raises, highlighting and a readable text diff.
+
+No Django imports, so every rule here is tested without a database.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+MAX_QUERY_CHARS = 100
+MAX_COMPARE = 4
+MIN_COMPARE = 2
+
+COLLECTED_LABELS: dict[str, str] = {
+    "contact": "Contact details",
+    "account": "Account and login data",
+    "government_id": "Government or tax IDs",
+    "financial": "Payment and financial data",
+    "demographic": "Who you are (age, gender, income)",
+    "professional": "Work details",
+    "location": "Where you are",
+    "device": "Device and network data",
+    "online_activity": "What you do online",
+    "cookies": "Cookies and trackers",
+    "purchases": "What you buy",
+    "communications": "What you tell them",
+    "user_content": "What you post or submit",
+    "audio_visual": "Photos, video and audio",
+    "inferences": "Profiles about you",
+    "health": "Health data",
+    "sensitive": "Sensitive categories",
+    "social_media": "Social media data",
+    "biometric": "Biometric data",
+}
+
+RECIPIENT_LABELS: dict[str, str] = {
+    "service_providers": "Service providers",
+    "affiliates": "Its own group of companies",
+    "advertisers": "Advertisers",
+    "marketing_partners": "Marketing partners",
+    "analytics": "Analytics providers",
+    "social_media": "Social networks",
+    "financing_providers": "Lenders and card issuers",
+    "law_enforcement": "Police, courts and government",
+    "business_transfer": "A buyer of the business",
+    "public": "The public",
+}
+
+RECIPIENT_HINTS: dict[str, str] = {
+    "service_providers": "Vendors working for the company: payment, shipping, hosting, support.",
+    "affiliates": "Parent companies, subsidiaries and sister brands.",
+    "advertisers": "Ad networks and trackers that target ads at you.",
+    "marketing_partners": "Other companies that use your data for their own marketing.",
+    "analytics": "Companies that measure how the site is used.",
+    "social_media": "Networks you link your account to or share on.",
+    "financing_providers": "Lenders, card issuers and financing partners.",
+    "law_enforcement": "When required by law or legal process.",
+    "business_transfer": "If the company is sold or merged.",
+    "public": "Content that anyone can see, such as reviews.",
+}
+
+PURPOSE_LABELS: dict[str, str] = {
+    "advertising": "advertising",
+    "marketing": "marketing",
+    "analytics": "analytics",
+    "service": "running the service",
+    "security": "security",
+    "legal": "legal reasons",
+    "personalization": "personalisation",
+    "other": "other purposes",
+}
+
+SOURCE_LABELS: dict[str, str] = {
+    "you": "you give it",
+    "automatic": "collected as you browse",
+    "third_parties": "from other companies",
+}
+
+# Each choice as an action the shopper can take, and what it does.
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    "opt_out_marketing": ("Stop marketing messages", "Unsubscribe from marketing e-mail, mail, calls or texts."),
+    "opt_out_sale": ("Opt out of the sale of your data", "Ask them not to sell or share your personal information."),
+    "opt_out_targeted_ads": ("Turn off targeted ads", "Opt out of ads based on your interests and browsing."),
+    "opt_out_profiling": ("Opt out of profiling", "Refuse automated profiling or decisions about you."),
+    "cookie_controls": ("Control cookies", "Block or delete cookies in your browser or the cookie banner."),
+    "analytics_opt_out": ("Opt out of analytics", "Stop analytics tools from measuring your visits."),
+    "global_privacy_control": (
+        "Use Global Privacy Control",
+        "They honour the GPC signal your browser can send to opt you out automatically.",
+    ),
+    "access": ("See your data", "Ask for a copy of the personal information they hold about you."),
+    "correction": ("Correct your data", "Fix or update information that is wrong."),
+    "deletion": ("Delete your data", "Ask them to delete your data or close your account."),
+    "portability": ("Take your data with you", "Export your data in a portable format."),
+    "appeal": ("Appeal a refusal", "Challenge a decision to refuse one of your requests."),
+    "authorized_agent": ("Use an authorised agent", "Let someone else make a request for you."),
+}
+
+HOW_LABELS: dict[str, str] = {
+    "link": "Open the page",
+    "email": "E-mail",
+    "phone": "Call",
+    "web_form": "Fill in the form",
+    "account_settings": "In your account settings",
+    "browser": "In your browser settings",
+    "mail": "Write to",
+}
+
+CONTACT_LABELS: dict[str, str] = {"email": "E-mail", "phone": "Phone", "postal": "Post", "url": "Web"}
+
+SELLS_LABELS: dict[str, str] = {
+    "yes": "Sells or shares your data",
+    "no": "Says it does not sell your data",
+    "not_stated": "Does not say whether it sells your data",
+}
+
+DNT_LABELS: dict[str, str] = {
+    "honored": "Honours Do Not Track",
+    "not_honored": "Ignores Do Not Track",
+    "not_stated": "Does not say",
+}
+RETENTION_LABELS: dict[str, str] = {
+    "period": "For a stated period",
+    "as_long_as_needed": "As long as they need it",
+    "not_stated": "Does not say",
+}
+STATED_LABELS: dict[str, str] = {"stated": "Described", "not_stated": "Not described"}
+CHANGES_LABELS: dict[str, str] = {
+    "direct_notice": "They tell you directly",
+    "posted_only": "Only posted on the site",
+    "not_stated": "Does not say",
+}
+
+FACT_LABELS: dict[str, str] = {
+    "do_not_track": "Do Not Track",
+    "children_min_age": "Minimum age",
+    "retention": "How long they keep data",
+    "security": "Security measures",
+    "changes_notice": "When the policy changes",
+    "international": "Transfers abroad",
+}
+
+WARNING_LABELS: dict[str, str] = {
+    "not_a_privacy_policy": "This document may not be a privacy policy, so the card may be incomplete or wrong.",
+}
+
+
+def label(mapping: dict[str, str], code: Any) -> str:
+    """A code's label, or the code made readable when a newer parser adds one we don't know."""
+    if code is None:
+        return ""
+    text = str(code)
+    return mapping.get(text) or text.replace("_", " ").capitalize()
+
+
+def fact_value_label(name: str, fact: dict[str, Any] | None) -> str:
+    fact = fact or {}
+    value = fact.get("value")
+    if name == "children_min_age":
+        return f"{value} or older" if value else "Does not say"
+    mapping = {
+        "do_not_track": DNT_LABELS,
+        "retention": RETENTION_LABELS,
+        "security": STATED_LABELS,
+        "changes_notice": CHANGES_LABELS,
+        "international": STATED_LABELS,
+    }.get(name, {})
+    text = label(mapping, value) if value is not None else "Does not say"
+    if name == "retention" and fact.get("text"):
+        text = f"{text}: {fact['text']}"
+    return text
+
+
+def warning_text(warning: Any) -> str:
+    if isinstance(warning, dict):
+        code = str(warning.get("code") or "")
+        return WARNING_LABELS.get(code) or str(warning.get("message") or code.replace("_", " "))
+    text = str(warning)
+    return WARNING_LABELS.get(text, text)
+
+
+# --- query-string parsing -------------------------------------------------------------
+
+
+def clean_query(raw: str | None) -> tuple[str, bool]:
+    """The search text, squeezed and cut to a sane length; the flag says it was cut."""
+    text = " ".join((raw or "").split())
+    if len(text) > MAX_QUERY_CHARS:
+        return text[:MAX_QUERY_CHARS].rstrip(), True
+    return text, False
+
+
+def parse_int(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    raw = raw.strip()
+    if not raw.isdigit() or len(raw) > 9:
+        return None
+    return int(raw)
+
+
+def parse_span(raw: str | None, text_length: int) -> tuple[int, int] | None:
+    """`"12-40"` to (12, 40) when it is a non-empty span inside the text, else None."""
+    match = re.fullmatch(r"\s*(\d{1,9})\s*-\s*(\d{1,9})\s*", raw or "")
+    if not match:
+        return None
+    start, end = int(match.group(1)), int(match.group(2))
+    if 0 <= start < end <= text_length:
+        return start, end
+    return None
+
+
+def parse_slugs(values: list[str]) -> list[str]:
+    """Slugs from `?c=a,b&c=c`, in order, without duplicates or blanks."""
+    seen: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            slug = part.strip().lower()[:200]
+            if slug and slug not in seen:
+                seen.append(slug)
+    return seen
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of text to show: plain, highlighted, inserted or deleted."""
+
+    kind: str  # "text" | "mark" | "ins" | "del" | "gap"
+    text: str
+
+
+def highlight(text: str, span: tuple[int, int] | None) -> list[Segment]:
+    if span is None:
+        return [Segment("text", text)]
+    start, end = span
+    return [Segment("text", text[:start]), Segment("mark", text[start:end]), Segment("text", text[end:])]
+
+
+# --- text diff ------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=\S)")
+
+
+def split_units(text: str) -> list[str]:
+    """Lines, then sentences: the units a reader notices changing. Each keeps its trailing space."""
+    units: list[str] = []
+    for line in text.splitlines(keepends=True):
+        pieces = _SENTENCE_END.split(line.rstrip("\n"))
+        for i, piece in enumerate(pieces):
+            last = i == len(pieces) - 1
+            units.append(piece + ("\n" if last and line.endswith("\n") else "" if last else " "))
+    return units
+
+
+def _word_diff(old: str, new: str) -> list[Segment]:
+    a, b = re.findall(r"\S+\s*", old), re.findall(r"\S+\s*", new)
+    out: list[Segment] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(Segment("text", "".join(a[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(Segment("del", "".join(a[i1:i2])))
+            if j2 > j1:
+                out.append(Segment("ins", "".join(b[j1:j2])))
+    return out
+
+
+@dataclass(frozen=True)
+class TextDiff:
+    segments: list[Segment]
+    insertions: int
+    deletions: int
+    truncated: bool
+
+
+# Each inserted or deleted piece costs about this much markup on the page (tags and the
+# hidden "[added: …]" words for screen readers), counted against the page-size budget.
+MARKUP_COST = 90
+
+
+def _budgeted(segments: list[Segment], budget: int) -> tuple[list[Segment], bool]:
+    spent = 0
+    for index, segment in enumerate(segments):
+        spent += len(segment.text) + (MARKUP_COST if segment.kind in ("ins", "del") else 0)
+        if spent > budget:
+            return segments[:index], True
+    return segments, False
+
+
+def text_diff(old: str, new: str, *, context: int = 1, budget: int = 60_000) -> TextDiff:
+    """A sentence-level diff with a little unchanged context; long unchanged runs become gaps.
+
+    The output stops once it would cost more than `budget` characters of HTML, so the
+    page stays small even when a policy was rewritten from scratch.
+    """
+    a, b = split_units(old), split_units(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    segments: list[Segment] = []
+    ins = dels = 0
+    opcodes = matcher.get_opcodes()
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op == "equal":
+            block = a[i1:i2]
+            head = block[:context] if index > 0 else []
+            tail = block[-context:] if index < len(opcodes) - 1 and context else []
+            if len(block) <= len(head) + len(tail) + 1:
+                segments.append(Segment("text", "".join(block)))
+                continue
+            if head:
+                segments.append(Segment("text", "".join(head)))
+            hidden = len(block) - len(head) - len(tail)
+            segments.append(Segment("gap", f"{hidden} unchanged sentence{'s' if hidden != 1 else ''}"))
+            if tail:
+                segments.append(Segment("text", "".join(tail)))
+            continue
+        dels += i2 - i1
+        ins += j2 - j1
+        if op == "replace" and i2 - i1 == j2 - j1:
+            # Sentence for sentence: show the words that changed inside each one.
+            for old_unit, new_unit in zip(a[i1:i2], b[j1:j2], strict=True):
+                segments.extend(_word_diff(old_unit, new_unit))
+            continue
+        if i2 > i1:
+            segments.append(Segment("del", "".join(a[i1:i2])))
+        if j2 > j1:
+            segments.append(Segment("ins", "".join(b[j1:j2])))
+    shown, truncated = _budgeted(segments, budget)
+    return TextDiff(shown, ins, dels, truncated)
+
+
+def reading_minutes(words: Any) -> int | None:
+    try:
+        count = int(words)
+    except (TypeError, ValueError):
+        return None
+    return max(1, round(count / 238)) if count > 0 else None

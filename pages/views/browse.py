@@ -1,0 +1,77 @@
+"""Browse: every company with its key badges, searchable, filterable and sortable."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.text import slugify
+
+from pages.forms import FLAG_FILTERS, SELLS_CHOICES, SORT_CHOICES, parse_browse
+from pages.queries import companies_with_badges
+from pages.views.render import render_page
+from policies.models import Sector
+
+PER_PAGE = 20
+
+ORDERINGS = {
+    "name": ["name", "pk"],
+    "name_desc": ["-name", "-pk"],
+    "recent": [F("last_updated").desc(nulls_last=True), "name"],
+    "oldest": [F("last_updated").asc(nulls_last=True), "name"],
+}
+
+
+def browse(request: HttpRequest) -> HttpResponse:
+    params = parse_browse(request.GET, {value for value, _ in Sector.choices})
+    qs = companies_with_badges()
+    if params.q:
+        match = Q(name__icontains=params.q) | Q(aliases__icontains=params.q)
+        if slug := slugify(params.q):
+            match |= Q(slug__icontains=slug)
+        qs = qs.filter(match)
+    if params.sells:
+        qs = qs.filter(sells=params.sells)
+    if params.no_ads:
+        qs = qs.filter(ads=False)
+    if params.deletion:
+        qs = qs.filter(deletion=True)
+    if params.gpc:
+        qs = qs.filter(gpc=True)
+    if params.sector:
+        qs = qs.filter(sector=params.sector)
+    qs = qs.order_by(*ORDERINGS[params.sort])
+
+    paginator = Paginator(qs, PER_PAGE)
+    if params.page > paginator.num_pages:
+        params.notes.append(f"There is no page {params.page}; here is the last page, {paginator.num_pages}.")
+        params.page = paginator.num_pages
+    page = paginator.page(params.page)
+    sector_labels = dict(Sector.choices)
+    companies = list(page.object_list)
+    for company in companies:
+        company.sector_label = sector_labels.get(company.sector, company.sector)
+
+    context = {
+        "page_title": "Browse companies",
+        "params": params,
+        "page": page,
+        "companies": companies,
+        "sells_choices": SELLS_CHOICES,
+        "sort_choices": SORT_CHOICES,
+        "flag_filters": [(name, text, getattr(params, name)) for name, text in FLAG_FILTERS],
+        "sectors": Sector.choices,
+        "page_links": [
+            (n, params.query(page=n) if isinstance(n, int) else "")
+            for n in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        ],
+        "prev_link": params.query(page=page.number - 1) if page.has_previous() else "",
+        "next_link": params.query(page=page.number + 1) if page.has_next() else "",
+    }
+    response = render_page(request, "pages/browse.html", context, fragments={"results": "results"})
+    if getattr(request, "htmx", None):
+        # The address bar shows the tidy state (no empty fields), and a corrected page number.
+        query = params.query()
+        response["HX-Push-Url"] = reverse("browse") + (query if query != "?" else "")
+    return response

@@ -1,0 +1,69 @@
+"""Company: the latest card, section by section, every fact with its evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from pages import lib
+from pages.queries import company_with_counts, newest_summary
+from pages.views.render import render_page
+from policies.models import PolicyVersion, Sector
+
+FACT_ICONS = {
+    "do_not_track": "signal",
+    "children_min_age": "child",
+    "retention": "archive",
+    "security": "shield",
+    "changes_notice": "bell",
+    "international": "globe",
+}
+
+
+def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
+    facts = card.get("facts") or {}
+    rows = []
+    for name in lib.FACT_LABELS:
+        fact = facts.get(name) if isinstance(facts.get(name), dict) else {}
+        rows.append(
+            {
+                "name": name,
+                "icon": FACT_ICONS.get(name, "document"),
+                "label": lib.FACT_LABELS[name],
+                "value": lib.fact_value_label(name, fact),
+                "stated": fact.get("value") not in (None, "not_stated"),
+                "evidence": [e for e in fact.get("evidence") or [] if isinstance(e, dict)],
+            }
+        )
+    return rows
+
+
+def company(request: HttpRequest, slug: str) -> HttpResponse:
+    latest_change = (
+        PolicyVersion.objects.filter(company=OuterRef("pk"), extractor_change=False)
+        .order_by("-sequence")
+        .values("captured_at")[:1]
+    )
+    obj = get_object_or_404(company_with_counts(slug).annotate(last_updated=Subquery(latest_change)))
+    version = PolicyVersion.objects.filter(company=obj).order_by("-sequence").first()
+    summary = newest_summary(version) if version else None
+    card: dict[str, Any] = summary.card if summary and isinstance(summary.card, dict) else {}
+    stats = card.get("stats") or {}
+    context = {
+        "page_title": obj.name,
+        "company": obj,
+        "sector_label": dict(Sector.choices).get(obj.sector, obj.sector),
+        "version": version,
+        "summary": summary,
+        "card": card,
+        "sells": (card.get("sells_data") or {}).get("value") or "not_stated",
+        "sells_evidence": (card.get("sells_data") or {}).get("evidence") or [],
+        "facts": card_facts(card),
+        "warnings": [lib.warning_text(w) for w in card.get("warnings") or []],
+        "reading_minutes": stats.get("reading_minutes") or lib.reading_minutes(stats.get("words")),
+        "stats": stats,
+    }
+    return render_page(request, "pages/company.html", context)

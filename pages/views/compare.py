@@ -1,0 +1,170 @@
+"""Compare 2–4 companies side by side, one row per card code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+
+from pages import lib
+from pages.views.render import render_page
+from policies.models import Company
+from summaries.models import Summary
+
+MAX_SUGGESTIONS = 8
+
+
+def _codes(card: dict[str, Any], section: str, key: str) -> set[str]:
+    return {str(item.get(key)) for item in card.get(section) or [] if isinstance(item, dict) and item.get(key)}
+
+
+def _row(label: str, cells: list[dict[str, Any]], icon: str = "") -> dict[str, Any]:
+    shown = [c for c in cells if c["card"]]
+    values = {c["text"] for c in shown}
+    return {"label": label, "icon": icon, "cells": cells, "differs": len(values) > 1}
+
+
+def _presence_rows(
+    columns: list[dict[str, Any]], section: str, key: str, labels: dict[str, str], yes: str, no: str, icons: bool
+) -> list[dict[str, Any]]:
+    present = [_codes(col["card"], section, key) if col["card"] else set() for col in columns]
+    union = set().union(*present) if present else set()
+    order = [code for code in labels if code in union] + sorted(union - set(labels))
+    rows = []
+    for code in order:
+        cells = [
+            {"state": "yes" if code in codes else "no", "text": yes if code in codes else no, "card": bool(col["card"])}
+            for col, codes in zip(columns, present, strict=True)
+        ]
+        rows.append(_row(lib.label(labels, code), cells, code if icons else ""))
+    return rows
+
+
+def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sections of rows; each cell has a state (yes/no/unknown/value), its text, and whether a card exists."""
+    sells_cells = []
+    for col in columns:
+        value = (col["card"].get("sells_data") or {}).get("value") if col["card"] else None
+        state = {"yes": "no", "no": "yes"}.get(str(value), "unknown")  # "yes" is the good outcome for a shopper
+        sells_cells.append(
+            {"state": state, "text": lib.label(lib.SELLS_LABELS, value or "not_stated"), "card": bool(col["card"])}
+        )
+    fact_rows = []
+    for name, title in lib.FACT_LABELS.items():
+        cells = []
+        for col in columns:
+            fact = (col["card"].get("facts") or {}).get(name) if col["card"] else None
+            stated = isinstance(fact, dict) and fact.get("value") not in (None, "not_stated")
+            cells.append(
+                {
+                    "state": "value" if stated else "unknown",
+                    "text": lib.fact_value_label(name, fact if isinstance(fact, dict) else None),
+                    "card": bool(col["card"]),
+                }
+            )
+        fact_rows.append(_row(title, cells))
+    stats_rows = []
+    for key, title, unit in (("words", "Length", " words"), ("grade_level", "Reading grade level", "")):
+        cells = []
+        for col in columns:
+            value = (col["card"].get("stats") or {}).get(key) if col["card"] else None
+            text = f"{value}{unit}" if value not in (None, "") else "Not measured"
+            cells.append({"state": "value", "text": text, "card": bool(col["card"])})
+        stats_rows.append(_row(title, cells))
+    choice_titles = {code: title for code, (title, _) in lib.CHOICE_LABELS.items()}
+    choices = _presence_rows(columns, "choices", "type", choice_titles, "Offered", "Not found", False)
+    return [
+        {"title": "Selling your data", "id": "sells", "rows": [_row("Sells your data?", sells_cells, "sell")]},
+        {
+            "title": "What's collected",
+            "id": "collected",
+            "rows": _presence_rows(
+                columns, "collected", "type", lib.COLLECTED_LABELS, "Collects", "Not mentioned", True
+            ),
+        },
+        {
+            "title": "Who it's shared with",
+            "id": "shared",
+            "rows": _presence_rows(
+                columns, "shared", "recipient", lib.RECIPIENT_LABELS, "Shares", "Not mentioned", True
+            ),
+        },
+        {"title": "Your choices", "id": "choices", "rows": choices},
+        {"title": "Facts", "id": "facts", "rows": fact_rows + stats_rows},
+    ]
+
+
+def _suggest(text: str, exclude: list[str]) -> list[Company]:
+    if not text:
+        return []
+    match = Q(name__icontains=text) | Q(aliases__icontains=text) | Q(slug__icontains=text)
+    return list(Company.objects.filter(match).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    requested = lib.parse_slugs(request.GET.getlist("c"))
+    notes: list[str] = []
+    add_text, _ = lib.clean_query(request.GET.get("add"))
+    found = {c.slug: c for c in Company.objects.filter(slug__in=requested[:20])}
+    unknown = [slug for slug in requested if slug not in found]
+    if unknown:
+        shown = ", ".join(f"“{s[:40]}”" for s in unknown[:5])
+        notes.append(f"We don't know {shown}. Check the spelling, or add the company by name below.")
+    slugs = [slug for slug in requested if slug in found]
+
+    suggestions: list[Company] = []
+    is_suggest = bool(getattr(request, "htmx", None)) and request.htmx.target == "compare-suggestions"
+    if add_text and not is_suggest:
+        # Without JavaScript the "add" box is submitted: add the one company it names.
+        exact = Company.objects.filter(Q(slug__iexact=add_text) | Q(name__iexact=add_text)).first()
+        matches = [exact] if exact else _suggest(add_text, slugs)
+        if len(matches) == 1 and matches[0].slug not in slugs:
+            found[matches[0].slug] = matches[0]
+            slugs.append(matches[0].slug)
+            add_text = ""
+        elif len(matches) == 1:
+            notes.append(f"{matches[0].name} is already in the comparison.")
+            add_text = ""
+        elif matches:
+            suggestions = matches
+        else:
+            notes.append(f"No company matches “{add_text}”.")
+    elif is_suggest:
+        suggestions = _suggest(add_text, slugs)
+
+    if len(slugs) > lib.MAX_COMPARE:
+        dropped = ", ".join(found[s].name for s in slugs[lib.MAX_COMPARE :])
+        notes.append(f"You can compare up to {lib.MAX_COMPARE} companies at once, so we left out {dropped}.")
+        slugs = slugs[: lib.MAX_COMPARE]
+
+    companies = [found[s] for s in slugs]
+    # One query: the newest card of each chosen company's latest version.
+    cards = {
+        s.version.company_id: s
+        for s in Summary.objects.current().filter(version__company__in=companies).select_related("version")
+    }
+    columns = []
+    for company in companies:
+        summary = cards.get(company.pk)
+        others = [s for s in slugs if s != company.slug]
+        columns.append(
+            {
+                "company": company,
+                "summary": summary,
+                "card": summary.card if summary and isinstance(summary.card, dict) else {},
+                "remove_query": ",".join(others),
+            }
+        )
+    context = {
+        "page_title": "Compare companies" if not companies else "Compare " + ", ".join(c.name for c in companies),
+        "columns": columns,
+        "sections": build_matrix(columns) if columns else [],
+        "slugs": ",".join(slugs),
+        "notes": notes,
+        "add_text": add_text,
+        "suggestions": suggestions,
+        "can_add": len(slugs) < lib.MAX_COMPARE,
+        "need_more": len(slugs) < lib.MIN_COMPARE,
+    }
+    return render_page(request, "pages/compare.html", context, fragments={"compare-suggestions": "suggestions"})

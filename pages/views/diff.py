@@ -1,0 +1,88 @@
+"""What changed between two versions: card-level changes first, then the text."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from pages import lib
+from pages.queries import summaries_for
+from pages.views.render import render_page
+from policies.models import Company, PolicyVersion
+from summaries.changes import card_changes
+
+
+def default_pair(sequences: list[tuple[int, bool]]) -> tuple[int, int] | None:
+    """The last real policy change and the version before it; re-extractions are skipped.
+
+    `sequences` is (sequence, extractor_change) in ascending order.
+    """
+    if len(sequences) < 2:
+        return None
+    real = [seq for seq, extractor in sequences[1:] if not extractor]
+    newer = real[-1] if real else sequences[-1][0]
+    older = max(seq for seq, _ in sequences if seq < newer)
+    return older, newer
+
+
+def diff(request: HttpRequest, slug: str) -> HttpResponse:
+    company = get_object_or_404(Company, slug=slug)
+    sequences = list(
+        PolicyVersion.objects.filter(company=company).order_by("sequence").values_list("sequence", "extractor_change")
+    )
+    known = {seq for seq, _ in sequences}
+    notes: list[str] = []
+    a = lib.parse_int(request.GET.get("a"))
+    b = lib.parse_int(request.GET.get("b"))
+    for name, raw, value in (("a", request.GET.get("a"), a), ("b", request.GET.get("b"), b)):
+        if raw not in (None, "") and value not in known:
+            notes.append(f"There is no version “{raw[:20]}” of this policy, so we picked one for you.")
+            if name == "a":
+                a = None
+            else:
+                b = None
+    pair = default_pair(sequences)
+    if pair and (a is None or b is None):
+        if a is None and b is None:
+            a, b = pair
+        elif a is None:
+            a = max((s for s in known if s < b), default=None) or pair[0]  # type: ignore[operator]
+        else:
+            b = max(known)
+    if a is not None and b is not None and a == b:
+        notes.append("Those are the same version; pick two different ones to see what changed.")
+    if a is not None and b is not None and a > b:
+        a, b = b, a
+        notes.append("We put the older version first.")
+
+    old = new = None
+    has_cards = False
+    changes = []
+    text_diff = None
+    if a is not None and b is not None and a != b:
+        pair_versions = {v.sequence: v for v in PolicyVersion.objects.filter(company=company, sequence__in=[a, b])}
+        old, new = pair_versions[a], pair_versions[b]
+        cards = summaries_for([old, new])
+        old_card = cards[old.pk].card if old.pk in cards else None
+        new_card = cards[new.pk].card if new.pk in cards else None
+        has_cards = old_card is not None and new_card is not None
+        if has_cards:
+            changes = card_changes(old_card, new_card)
+        text_diff = lib.text_diff(old.text, new.text)
+    between = [seq for seq, extractor in sequences if a is not None and b is not None and a < seq <= b]
+    extractor_only = bool(between) and all(extractor for seq, extractor in sequences if seq in between)
+    context = {
+        "page_title": f"{company.name}: what changed",
+        "company": company,
+        "sequences": sequences,
+        "a": a,
+        "b": b,
+        "old": old,
+        "new": new,
+        "changes": changes,
+        "has_cards": has_cards,
+        "text_diff": text_diff,
+        "notes": notes,
+        "extractor_only": extractor_only,
+    }
+    return render_page(request, "pages/diff.html", context)

@@ -1,0 +1,35 @@
+"""History: every recorded version of a company's policy, newest first."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from pages import lib
+from pages.views.render import render_page
+from policies.models import Company, PolicyVersion
+
+PER_PAGE = 50
+
+
+def history(request: HttpRequest, slug: str) -> HttpResponse:
+    company = get_object_or_404(Company, slug=slug)
+    versions = (
+        PolicyVersion.objects.filter(company=company)
+        .order_by("-sequence")
+        .only("sequence", "captured_at", "effective_date", "extractor_change", "size", "source", "company_id")
+    )
+    paginator = Paginator(versions, PER_PAGE)
+    number = lib.parse_int(request.GET.get("page")) or 1
+    page = paginator.page(min(max(number, 1), paginator.num_pages))
+    rows = list(page.object_list)
+    context = {
+        "page_title": f"{company.name}: policy history",
+        "company": company,
+        "page": page,
+        "versions": rows,
+        "total": paginator.count,
+        "bad_page": request.GET.get("page") not in (None, "", str(page.number)),
+    }
+    return render_page(request, "pages/history.html", context)

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from pages.templatetags.fineprint import evidence_url, icon, safe_href
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "expected"),
+    [
+        ("privacy@shop.example", "email", "mailto:privacy@shop.example"),
+        ("not an email", "email", ""),
+        ("(510) 603-7564", "phone", "tel:5106037564"),
+        ("+1 510 603 7564", "phone", "tel:+15106037564"),
+        ("call us", "phone", ""),
+        ("https://shop.example/optout", "link", "https://shop.example/optout"),
+        ("shop.example/privacy", "link", "https://shop.example/privacy"),
+        ("javascript:alert(1)", "link", ""),
+        ("data:text/html,hi", "web_form", ""),
+        ("Settings > Privacy", "account_settings", ""),
+    ],
+)
+def test_safe_href(value, kind, expected):
+    assert safe_href(value, kind) == expected
+
+
+def test_icon_is_decorative_and_only_known_names_reach_markup():
+    svg = icon("cookies")
+    assert 'aria-hidden="true"' in svg and "#i-cookies" in svg
+    hostile = icon('"><script>')
+    assert "<script>" not in hostile and "#i-other" in hostile
+
+
+def test_evidence_url(db):
+    assert evidence_url("shop", 2, {"quote": "q", "start": 5, "end": 9}) == "/c/shop/v/2/?hl=5-9#hl"
+    assert evidence_url("shop", 2, {"start": 9, "end": 5}) == ""
+    assert evidence_url("shop", 2, "nonsense") == ""
+
+
+def test_how_text():
+    from pages.templatetags.fineprint import how_text
+
+    assert how_text({"kind": "phone", "value": "510 603 7564"}) == "Call: 510 603 7564"
+    assert how_text({"kind": "browser", "value": "your browser"}) == "In your browser settings"
+    assert how_text({"kind": "link", "value": "the link at the bottom of our emails"}) == (
+        "Use the link: the link at the bottom of our emails"
+    )
+    assert how_text({"kind": "link", "value": "https://x.example/"}) == "Open the page: https://x.example/"
+    assert how_text({"kind": "account_settings", "value": ""}) == "In your account settings"
+    assert how_text("junk") == ""
