@@ -1,0 +1,94 @@
+"""Atom feeds of policy changes, site-wide and per company."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+import pytest
+
+from policies.archive import record_version
+from policies.ingest import Extracted
+from policies.models import Company
+from summaries.changes import Change
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+V1 = "Privacy policy. We collect your email address to send your receipts."
+V2 = "Privacy policy. We collect your email address. We sell your data to advertisers."
+V3 = "Privacy policy.  We collect your email address.  We sell your data to advertisers."  # extractor only
+
+
+def record(company, text: str, **kwargs):
+    extracted = Extracted(text=text, media_type="text/plain", extension="txt")
+    return record_version(company, extracted, original=text.encode(), **kwargs).version
+
+
+@pytest.fixture
+def history(company):
+    return [record(company, V1), record(company, V2), record(company, V3, extractor_change=True)]
+
+
+def entries(response) -> list[ElementTree.Element]:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ElementTree.fromstring(response.content)  # noqa: S314 - our own feed, not untrusted input
+    assert root.tag == f"{ATOM}feed"
+    assert root.find(f"{ATOM}title").text
+    assert root.find(f"{ATOM}id").text and root.find(f"{ATOM}updated").text
+    return root.findall(f"{ATOM}entry")
+
+
+def test_company_feed_has_one_entry_per_real_version(client, company, history):
+    found = entries(client.get("/feeds/acme-home.atom"))
+    titles = [entry.find(f"{ATOM}title").text for entry in found]
+    assert titles == ["Acme Home: privacy policy changed (version 2)", "Acme Home: first version recorded"]
+    links = [entry.find(f"{ATOM}link").get("href") for entry in found]
+    assert links[0] == "http://testserver/c/acme-home/diff/?a=1&b=2"
+    assert links[1] == "http://testserver/c/acme-home/v/1/"
+    for entry in found:
+        assert entry.find(f"{ATOM}id").text and entry.find(f"{ATOM}updated").text
+
+
+def test_entries_carry_the_card_level_changes(client, company, history, monkeypatch):
+    seen = []
+
+    def fake_changes(old, new):
+        seen.append((old is not None, new is not None))
+        return [Change("shared", "added", "Now shares your data with advertisers <and> others")]
+
+    monkeypatch.setattr("watch.feeds.card_changes", fake_changes)
+    [changed, first] = entries(client.get("/feeds/acme-home.atom"))
+    summary = changed.find(f"{ATOM}summary").text
+    assert "<li>Now shares your data with advertisers &lt;and&gt; others</li>" in summary
+    assert seen == [(True, True)]  # compared with the previous version's card
+    assert "first version" in first.find(f"{ATOM}summary").text
+
+
+def test_no_card_change_says_only_the_wording_changed(client, company, history, monkeypatch):
+    monkeypatch.setattr("watch.feeds.card_changes", lambda old, new: [])
+    [changed, _] = entries(client.get("/feeds/acme-home.atom"))
+    assert "wording changed" in changed.find(f"{ATOM}summary").text
+
+
+def test_site_feed_lists_every_company(client, company, history):
+    other = Company.objects.create(name="Other Shop", slug="other-shop")
+    record(other, V1)
+    found = entries(client.get("/feeds/changes.atom"))
+    titles = {entry.find(f"{ATOM}title").text for entry in found}
+    assert titles == {
+        "Acme Home: privacy policy changed (version 2)",
+        "Acme Home: first version recorded",
+        "Other Shop: first version recorded",
+    }
+
+
+def test_feeds_with_real_card_changes_render(client, company, history):
+    assert len(entries(client.get("/feeds/changes.atom"))) == 2
+
+
+def test_unknown_company_feed_is_404(client, db):
+    assert client.get("/feeds/nobody.atom").status_code == 404
+
+
+def test_empty_feed_is_valid(client, company):
+    assert entries(client.get("/feeds/acme-home.atom")) == []

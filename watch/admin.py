@@ -1,0 +1,148 @@
+"""Admin for watched URLs: an inline on the company, the URL's own page with its check history,
+and "Check now" (a POST) whose result comes back as a message."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import format_html
+
+from policies.models import PolicyVersion
+from watch.checks import CheckResult, check
+from watch.models import CheckAttempt, Outcome, Trigger, WatchedURL
+from watch.tasks import enqueue_check
+
+STATE_FIELDS = ("status", "consecutive_failures", "last_checked_at", "next_check_at")
+
+
+class FirstCheckFormSet(BaseInlineFormSet):
+    """Queues the first check of each URL added on the company page, once the save commits."""
+
+    def save_new(self, form, commit=True):
+        watched = super().save_new(form, commit=commit)
+        if commit:
+            enqueue_check(watched.pk)
+        return watched
+
+
+class WatchedURLInline(admin.TabularInline):
+    model = WatchedURL
+    formset = FirstCheckFormSet
+    fields = ("url", "keep_selector", "check_interval_hours", "active", "ignore_robots", *STATE_FIELDS)
+    readonly_fields = STATE_FIELDS
+    extra = 0
+    show_change_link = True  # selectors to remove, history and "Check now" live on the URL's own page
+
+
+class CheckAttemptInline(admin.TabularInline):
+    model = CheckAttempt
+    fields = (
+        "started_at",
+        "trigger",
+        "outcome",
+        "http_status",
+        "bytes_received",
+        "duration_ms",
+        "tries",
+        "robots_overridden",
+        "version_link",
+        "error",
+    )
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    ordering = ("-started_at", "-pk")
+    verbose_name_plural = "check history"
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Version")
+    def version_link(self, attempt: CheckAttempt) -> str:
+        return _version_link(attempt.version) if attempt.version else "—"
+
+
+def _version_url(version: PolicyVersion) -> str:
+    try:
+        return reverse("admin:policies_company_preview", args=[version.company_id, version.sequence])
+    except NoReverseMatch:
+        return version.get_absolute_url()
+
+
+def _version_link(version: PolicyVersion) -> str:
+    return format_html('<a href="{}">version {}</a>', _version_url(version), version.sequence)
+
+
+def report(request: HttpRequest, watched: WatchedURL, result: CheckResult) -> None:
+    """The check's result as an admin message: new version (linked), unchanged, or the error."""
+    outcome, version = result.outcome, result.version
+    if outcome == Outcome.NEW_VERSION and version is not None:
+        messages.success(request, format_html("{}: new version {} recorded.", watched.url, _version_link(version)))
+    elif outcome == Outcome.EXTRACTOR_CHANGE and version is not None:
+        messages.success(
+            request,
+            format_html(
+                "{}: {} recorded, but only Fineprint's text extraction changed, not the site; shoppers see no change.",
+                watched.url,
+                _version_link(version),
+            ),
+        )
+    elif outcome == Outcome.UNCHANGED:
+        messages.info(request, f"{watched.url}: {result.message}")
+    elif outcome == Outcome.ROBOTS:
+        messages.warning(request, f"{watched.url}: {result.message}")
+    else:
+        messages.error(request, f"{watched.url}: {result.message}")
+
+
+@admin.register(WatchedURL)
+class WatchedURLAdmin(admin.ModelAdmin):
+    list_display = ("url", "company", "status", "consecutive_failures", "last_checked_at", "next_check_at", "active")
+    list_filter = ("status", "active", "ignore_robots")
+    search_fields = ("url", "company__name", "company__slug")
+    list_select_related = ("company",)
+    readonly_fields = (*STATE_FIELDS, "last_error")
+    fieldsets = (
+        (None, {"fields": ("company", "url", "active", "check_interval_hours")}),
+        ("What to keep", {"fields": ("keep_selector", "remove_selectors")}),
+        ("robots.txt", {"fields": ("ignore_robots",)}),
+        ("State", {"fields": (*STATE_FIELDS, "last_error")}),
+    )
+    inlines = (CheckAttemptInline,)
+    actions = ("check_now_action",)
+    change_form_template = "admin/watch/watchedurl/change_form.html"
+
+    def get_urls(self):
+        extra = [
+            path("<int:pk>/check/", self.admin_site.admin_view(self.check_now_view), name="watch_watchedurl_check"),
+        ]
+        return extra + super().get_urls()
+
+    def save_model(self, request: HttpRequest, obj: WatchedURL, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if not change:
+            enqueue_check(obj.pk)
+
+    @admin.action(description="Check the selected URLs now")
+    def check_now_action(self, request: HttpRequest, queryset) -> None:
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        for watched in queryset.select_related("company"):
+            report(request, watched, check(watched, trigger=Trigger.ADMIN))
+
+    def check_now_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        # POST only: a check records versions, so a crawler, prefetch or stray link must not run it.
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        watched = get_object_or_404(WatchedURL.objects.select_related("company"), pk=pk)
+        if not self.has_change_permission(request, watched):
+            raise PermissionDenied
+        report(request, watched, check(watched, trigger=Trigger.ADMIN))
+        return HttpResponseRedirect(reverse("admin:watch_watchedurl_change", args=[pk]))

@@ -1,0 +1,264 @@
+"""Checking one watched URL: fetch it safely, extract the text, record a version if it changed.
+
+A failed check never touches the archive: versions are only written through `record_version`,
+and only after a page was fetched and extracted in full.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from policies.archive import record_version, text_sha256
+from policies.fetch import (
+    EXTENSIONS,
+    FetchConfig,
+    FetchError,
+    FetchResult,
+    RefusedTarget,
+    RobotsVerdict,
+    fetch,
+    fetch_robots,
+    sniff,
+)
+from policies.ingest import EXTRACTOR_VERSION, Extracted, IngestError, extract
+from policies.models import PolicyVersion, Source
+from watch.models import FAILURES_BEFORE_INACCESSIBLE, CheckAttempt, Outcome, Status, Trigger, WatchedURL
+from watch.selectors import SelectorError, trim_html
+
+logger = logging.getLogger(__name__)
+
+# While a check runs its URL is pushed this far ahead, so other workers skip it; if the worker
+# dies the URL falls due again after the lease instead of waiting a whole interval.
+LEASE = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    attempt: CheckAttempt
+    version: PolicyVersion | None
+    message: str
+
+    @property
+    def outcome(self) -> str:
+        return self.attempt.outcome
+
+
+@dataclass(frozen=True)
+class _Done:
+    outcome: str
+    version: PolicyVersion | None = None
+    error: str = ""
+    http_status: int | None = None
+    bytes_received: int | None = None
+    final_url: str = ""
+    tries: int = 1
+    robots_overridden: bool = False
+
+    @property
+    def succeeded(self) -> bool:
+        return self.outcome not in (Outcome.FAILED, Outcome.ROBOTS)
+
+
+def fetch_config() -> FetchConfig:
+    return FetchConfig.from_settings(settings)
+
+
+def due(now=None, company_slug: str | None = None) -> QuerySet[WatchedURL]:
+    urls = WatchedURL.objects.filter(active=True, next_check_at__lte=now or timezone.now())
+    if company_slug:
+        urls = urls.filter(company__slug=company_slug)
+    return urls.select_related("company").order_by("next_check_at", "pk")
+
+
+def claim(watched_url_id: int, now=None) -> bool:
+    """Take a due URL for this worker; of several racing workers exactly one wins."""
+    now = now or timezone.now()
+    taken = WatchedURL.objects.filter(pk=watched_url_id, active=True, next_check_at__lte=now).update(
+        next_check_at=now + LEASE
+    )
+    return taken == 1
+
+
+def run_check(
+    watched_url_id: int, *, trigger: str = Trigger.SCHEDULE, force: bool = False, config: FetchConfig | None = None
+) -> CheckResult | None:
+    """Check one URL by id; None when it is not due (or another worker has it) and not forced."""
+    if not force and not claim(watched_url_id):
+        return None
+    watched = WatchedURL.objects.select_related("company").filter(pk=watched_url_id).first()
+    if watched is None:
+        return None
+    return check(watched, trigger=trigger, config=config)
+
+
+def check(watched: WatchedURL, *, trigger: str = Trigger.SCHEDULE, config: FetchConfig | None = None) -> CheckResult:
+    started_at = timezone.now()
+    clock = time.monotonic()
+    try:
+        done = _attempt(watched, config or fetch_config())
+    except Exception as exc:  # a bug must not leave the URL stuck or hide from the history
+        logger.exception("check of %s failed unexpectedly", watched.url)
+        done = _Done(Outcome.FAILED, error=f"Unexpected error while checking: {type(exc).__name__}.")
+    duration_ms = int((time.monotonic() - clock) * 1000)
+    attempt = _finish(watched, done, started_at=started_at, duration_ms=duration_ms, trigger=trigger)
+    return CheckResult(attempt=attempt, version=done.version, message=describe(attempt))
+
+
+def describe(attempt: CheckAttempt) -> str:
+    """The result in plain words, for admin messages and the command's output."""
+    version = attempt.version
+    if attempt.outcome == Outcome.NEW_VERSION and version:
+        return f"New version {version.sequence} recorded."
+    if attempt.outcome == Outcome.EXTRACTOR_CHANGE and version:
+        return (
+            f"Version {version.sequence} recorded, but the text changed only because Fineprint's text "
+            "extraction changed, not the site; shoppers see no change."
+        )
+    if attempt.outcome == Outcome.UNCHANGED:
+        return f"Unchanged since version {version.sequence}." if version else "Unchanged."
+    if attempt.outcome == Outcome.ROBOTS:
+        return f"Not fetched: {attempt.error}"
+    return f"The check failed: {attempt.error}"
+
+
+# --- one attempt ------------------------------------------------------------------------------
+
+
+def _attempt(watched: WatchedURL, config: FetchConfig) -> _Done:
+    try:
+        verdict = _robots(watched.url, config)
+    except RefusedTarget as exc:
+        return _Done(Outcome.FAILED, error=exc.message)
+    overridden = False
+    if not verdict.allowed:
+        if not watched.ignore_robots:
+            return _Done(Outcome.ROBOTS, error=verdict.reason, http_status=verdict.status)
+        overridden = True
+        logger.warning(
+            "robots.txt override used for %s (company %s): %s", watched.url, watched.company.slug, verdict.reason
+        )
+    tries = 0
+    while True:
+        tries += 1
+        try:
+            page = fetch(watched.url, config)
+            break
+        except FetchError as exc:
+            if exc.retryable and tries < 2:
+                continue
+            return _Done(
+                Outcome.FAILED,
+                error=exc.message,
+                http_status=exc.status,
+                bytes_received=exc.bytes_received,
+                tries=tries,
+                robots_overridden=overridden,
+            )
+    seen = {
+        "http_status": page.status,
+        "bytes_received": len(page.content),
+        "final_url": page.final_url,
+        "tries": tries,
+        "robots_overridden": overridden,
+    }
+    try:
+        extracted = extract_page(page.content, watched)
+    except (IngestError, SelectorError) as exc:
+        return _Done(Outcome.FAILED, error=f"The page could not be read as a policy: {exc}", **seen)
+    version, outcome = _record(watched, extracted, page)
+    return _Done(outcome, version=version, **seen)
+
+
+def _robots(url: str, config: FetchConfig) -> RobotsVerdict:
+    verdict = fetch_robots(url, config)
+    if not verdict.allowed and (verdict.status is None or verdict.status >= 500):
+        verdict = fetch_robots(url, config)  # timeouts and 5xx get one more try per run
+    return verdict
+
+
+def extract_page(content: bytes, watched: WatchedURL) -> Extracted:
+    """Selectors (HTML only), then the extractor: the same steps for a new page and an old snapshot."""
+    kind = sniff(content)
+    extension = EXTENSIONS.get(kind or "", "txt")
+    if extension == "html":
+        content = trim_html(content, watched.keep_selector, watched.remove_selector_list)
+    return extract(content, f"policy.{extension}")
+
+
+def _record(watched: WatchedURL, extracted: Extracted, page: FetchResult) -> tuple[PolicyVersion, str]:
+    company = watched.company
+    sha = text_sha256(extracted.text)
+    versions = PolicyVersion.objects.filter(company=company).order_by("-sequence")
+    # Compared with this URL's own latest version first: a company watched at two URLs must not
+    # record a "new" version each time the checks alternate between them.
+    previous = versions.filter(source_url=watched.url).first() or versions.first()
+    if previous is not None and previous.sha256 == sha:
+        return previous, Outcome.UNCHANGED
+    extractor_change = previous is not None and _reextracts_to(previous, extracted.text, watched)
+    version, created = record_version(
+        company,
+        extracted,
+        original=page.content,
+        source=Source.URL,
+        source_url=watched.url,
+        extractor_version=EXTRACTOR_VERSION,
+        extractor_change=extractor_change,
+    )
+    if not created:
+        return version, Outcome.UNCHANGED
+    return version, Outcome.EXTRACTOR_CHANGE if extractor_change else Outcome.NEW_VERSION
+
+
+def _reextracts_to(previous: PolicyVersion, text: str, watched: WatchedURL) -> bool:
+    """Whether today's extractor turns the previous snapshot into `text`: then only we changed."""
+    if not previous.original:
+        return False
+    try:
+        with previous.original.open("rb") as snapshot:
+            data = snapshot.read()
+        return extract_page(data, watched).text == text
+    except (OSError, ValueError):  # a missing or unreadable snapshot proves nothing
+        return False
+
+
+def _finish(watched: WatchedURL, done: _Done, *, started_at, duration_ms: int, trigger: str) -> CheckAttempt:
+    with transaction.atomic():
+        row = WatchedURL.objects.select_for_update().get(pk=watched.pk)
+        now = timezone.now()
+        if done.succeeded:
+            row.consecutive_failures = 0
+            row.status = Status.OK
+            row.last_error = ""
+        else:
+            row.consecutive_failures += 1
+            if row.consecutive_failures >= FAILURES_BEFORE_INACCESSIBLE:
+                row.status = Status.INACCESSIBLE
+            row.last_error = done.error
+        row.last_checked_at = now
+        row.next_check_at = now + row.interval
+        row.save(update_fields=["consecutive_failures", "status", "last_error", "last_checked_at", "next_check_at"])
+        attempt = CheckAttempt.objects.create(
+            watched_url=row,
+            started_at=started_at,
+            duration_ms=duration_ms,
+            trigger=trigger,
+            outcome=done.outcome,
+            http_status=done.http_status,
+            bytes_received=done.bytes_received,
+            final_url=done.final_url[:2000],
+            tries=done.tries,
+            robots_overridden=done.robots_overridden,
+            error=done.error,
+            version=done.version,
+        )
+    for field in ("consecutive_failures", "status", "last_error", "last_checked_at", "next_check_at"):
+        setattr(watched, field, getattr(row, field))
+    return attempt

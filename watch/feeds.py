@@ -1,0 +1,105 @@
+"""Atom feeds of policy changes: site-wide and per company, one entry per recorded version.
+
+Versions recorded only because our extractor changed are left out: for a shopper nothing
+changed. Each entry lists the card-level changes and links to the diff page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html, format_html_join
+
+from policies.models import Company, PolicyVersion
+from summaries.changes import card_changes
+from summaries.models import Summary
+
+FEED_SIZE = 50
+
+
+def _card(version: PolicyVersion | None) -> dict[str, Any] | None:
+    if version is None:
+        return None
+    summary = Summary.objects.filter(version=version).order_by("-created_at", "-pk").first()
+    return summary.card if summary else None
+
+
+def _previous(version: PolicyVersion) -> PolicyVersion | None:
+    return PolicyVersion.objects.filter(company_id=version.company_id, sequence=version.sequence - 1).first()
+
+
+def diff_path(version: PolicyVersion) -> str:
+    return f"{reverse('diff', args=[version.company.slug])}?a={version.sequence - 1}&b={version.sequence}"
+
+
+class ChangesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Fineprint: privacy policy changes"
+    subtitle = "Every change Fineprint records in a retailer's privacy policy."
+    link = "/"
+    author_name = "Fineprint"
+
+    def items(self) -> Any:
+        return (
+            PolicyVersion.objects.filter(extractor_change=False)
+            .select_related("company")
+            .order_by("-captured_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, item: PolicyVersion) -> str:
+        if item.sequence == 1:
+            return f"{item.company.name}: first version recorded"
+        return f"{item.company.name}: privacy policy changed (version {item.sequence})"
+
+    def item_description(self, item: PolicyVersion) -> str:
+        if item.sequence == 1:
+            return format_html("<p>Fineprint recorded the first version of {}'s privacy policy.</p>", item.company.name)
+        changes = card_changes(_card(_previous(item)), _card(item) or {})
+        if not changes:
+            return format_html("<p>{}</p>", "The wording changed; the card's answers did not.")
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((c.text,) for c in changes)))
+
+    def item_link(self, item: PolicyVersion) -> str:
+        if item.sequence == 1:
+            return item.get_absolute_url()
+        return diff_path(item)
+
+    def item_guid(self, item: PolicyVersion) -> str:
+        return f"{settings.SITE_URL.rstrip('/')}/c/{item.company.slug}/v/{item.sequence}/"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: PolicyVersion):
+        return item.captured_at
+
+    def item_updateddate(self, item: PolicyVersion):
+        return item.captured_at
+
+    def item_author_name(self, item: PolicyVersion) -> str:
+        return "Fineprint"
+
+
+class CompanyChangesFeed(ChangesFeed):
+    def get_object(self, request, slug: str) -> Company:  # type: ignore[override]
+        return get_object_or_404(Company, slug=slug)
+
+    def title(self, obj: Company) -> str:  # type: ignore[override]
+        return f"Fineprint: {obj.name} privacy policy changes"
+
+    def subtitle(self, obj: Company) -> str:  # type: ignore[override]
+        return f"Every change Fineprint records in {obj.name}'s privacy policy."
+
+    def link(self, obj: Company) -> str:  # type: ignore[override]
+        return obj.get_absolute_url()
+
+    def items(self, obj: Company) -> Any:  # type: ignore[override]
+        return (
+            PolicyVersion.objects.filter(company=obj, extractor_change=False)
+            .select_related("company")
+            .order_by("-sequence")[:FEED_SIZE]
+        )
