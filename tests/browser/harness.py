@@ -156,3 +156,15 @@ def screenshot(page: Any, name: str) -> Path:
     # copies during a swap and the CSP (rightly) blocks; the screenshot must not change the page.
     page.screenshot(path=str(path), full_page=True, caret="initial")
     return path
+
+
+HTMX_BUSY = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"
+
+
+def wait_for_htmx_idle(page: Any) -> None:
+    """Wait until htmx has no request in flight and has finished settling the last swap.
+
+    New content is only wired up (boosted, given its triggers) when it settles; a key pressed
+    on a link before then is an ordinary page load, not the htmx swap a test means to check.
+    """
+    page.wait_for_function(f"() => !document.querySelector({HTMX_BUSY!r})")

@@ -9,7 +9,7 @@ import pytest
 
 from summaries.models import Summary
 from tests.browser.catalogue import add_fillers
-from tests.browser.harness import expect, screenshot
+from tests.browser.harness import expect, screenshot, wait_for_htmx_idle
 
 pytestmark = pytest.mark.browser
 
@@ -233,6 +233,9 @@ def test_keyboard_reaches_the_search_box_and_searches(catalogue, open_browsing):
         pytest.fail("15 presses of Tab never reached the search box")
     page.keyboard.type("barn")
     expect(page.locator(ROWS)).to_have_text(["Bargain Barn"])
+    # The search is debounced: wait for the last keystroke's results, settled and wired up.
+    expect(page).to_have_url(re.compile(r"[?&]q=barn(&|$)"))
+    wait_for_htmx_idle(page)
     # The first result is then reachable from the keyboard too.
     for _ in range(25):
         page.keyboard.press("Tab")
