@@ -78,9 +78,19 @@ NOT_A_STATEMENT = re.compile(
     r"[^.]{0,25}\b(?:sold|sell|sale)\b|\bsale of (?:all|some|substantially|a portion|part|our|the|its|assets)\b|"
     r"\b(?:buy|purchase|purchased)\b[^.]{0,20}\b(?:sell|sold)\b|\bcorporate transaction|\bmergers?\b|\bacquisition|"
     r"\bbankruptcy\b|\breorgani[sz]ation|\baggregat\w+|\bde-?identified\b|\banonymi[sz]\w+|"
-    r"\bdoes not (?:personally )?identify\b",
+    r"\bdoes not (?:personally )?identify\b|\bmerg(?:e|es|ed|ing)\b",
     re.IGNORECASE,
 )
+# The company itself changing hands ("If Brightline is sold ...") is a business transfer, not a sale of
+# data. Case-sensitive so that a capitalised name is told from "your information is sold".
+_COMPANY_SOLD = re.compile(
+    r"\b(?i:if|when|should|in the event(?: that)?)\s+(?:(?i:we|our company|the company|our business)|"
+    r"[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})\s+(?i:is|are|were|was|gets?)\s+(?:\w+\s+)?(?i:sold|acquired)\b"
+)
+# "it" and "them" stand for personal data only where the sentence has named some before the verb:
+# "... makes sheets and towels and sells them" is about products.
+_PRONOUN = re.compile(r"\b(?:it|them)\b", re.IGNORECASE)
+_DATA_NOUN = re.compile(r"\b(?:information|data|details|pii|e-?mail|address(?:es)?|names?|lists?)\b", re.IGNORECASE)
 
 
 _LINK_NAME = re.compile(r"\bdo not (?:use, )?(?:sell|share)(?:,? or (?:sell|share))?(?:/\w+)? my\b", re.IGNORECASE)
@@ -101,7 +111,8 @@ def _statements(body: str):
     for match in ACTIVE.finditer(body):
         stop = _STOP.search(body, match.end())
         end = min(match.end() + 60, stop.start() if stop else len(body))
-        if DATA.search(body, match.end(), end):
+        found = DATA.search(body, match.end(), end)
+        if found and (not _PRONOUN.fullmatch(found.group(0)) or _DATA_NOUN.search(body, 0, match.start())):
             yield match
     for match in PASSIVE.finditer(body):
         found = list(DATA.finditer(body, max(0, match.start() - 60), match.start()))
@@ -118,7 +129,7 @@ def _judge(text: str, start: int, end: int) -> str | None:
     if targeted and not _negated_before(text, start, start + targeted.start()):
         return "yes"
     verdict = None
-    if NOT_A_STATEMENT.search(body):
+    if NOT_A_STATEMENT.search(body) or _COMPANY_SOLD.search(body):
         return None
     for match in _statements(body):
         if third_party_subject(text, start, start + match.start()):
@@ -150,6 +161,8 @@ def extract_sells(text: str, passages: list[Passage]) -> dict[str, Any]:
         s = result.items[i]
         if s.is_heading and not re.search(r"\bsell\b", s.text, re.IGNORECASE):
             continue
+        if s.text.rstrip().endswith("?"):
+            continue  # "Do we sell your personal information?" asks; the answer that follows says
         verdict = _judge(text, s.start, s.end)
         if verdict:
             found[verdict].append((s.start, s.end))

@@ -97,3 +97,29 @@ def test_empty_or_bare_text_is_not_stated(text):
 def test_sharing_for_targeted_advertising_after_a_denial_of_selling_is_yes():
     text = "We never sell your data, but we may share it with advertising partners for targeted advertising."
     assert verdict(text) == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Larkspur Home is sold or merges with another company, customer information may be among the assets moved.",
+        "When Acme Outdoor Co. is acquired, customer data may pass to the new owner.",
+        "If we merge with another retailer, your personal information may be transferred.",
+        "Larkspur Home makes rugs and lamps and sells them through our website and two shops.",
+        "We design our own candles and sell them online; we collect your name when you order.",
+        "Do we sell your personal information?",
+    ],
+)
+def test_business_transfers_products_and_questions_are_not_sales(text):
+    assert verdict(text) == "not_stated"
+
+
+def test_a_question_heading_is_answered_by_the_sentence_after_it():
+    text = "Do we sell your personal information?\n\nNo. We do not sell your personal information to anyone."
+    result = extract_sells(text, [])
+    assert result["value"] == "no"
+    assert [e["quote"] for e in result["evidence"]] == ["No. We do not sell your personal information to anyone."]
+
+
+def test_a_pronoun_that_stands_for_data_named_earlier_is_still_a_sale():
+    assert verdict("We collect your email address and may sell it to other catalog companies.") == "yes"
