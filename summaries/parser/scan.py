@@ -73,6 +73,8 @@ def _looks_like_heading(line: str) -> bool:
         return False
     if line[-1] in ".;,:" and not line.isupper():
         return False
+    if line[-1] == "?" and line[0].isupper() and len(words) >= 2:
+        return True  # a question on its own line ("What information do we collect?") titles what follows
     capitals = sum(1 for w in words if w[0].isupper())
     return line[0].isupper() and capitals >= max(1, len(words) // 2)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summaries.parser.collected import detect_types, extract_collected
+from summaries.parser.passages import segment
 from summaries.parser.types import Passage
 from summaries.parser.vocab_data import ORDER
 from tests.parser.sections_support import POLICY, SEEDS, assert_evidence, seed_gold, seed_text
@@ -142,3 +143,15 @@ def test_an_exception_to_a_denial_is_collected():
 
 def test_a_possessive_does_not_make_advertisers_the_company():
     assert detect_types("Advertisers on our site may use cookies to collect your IP address.") == []
+
+
+def test_verbless_lines_under_a_question_heading_are_collected():
+    text = (
+        "Welcome\n\nLast revised: May 2, 2025\n\n"
+        "What information do we gather?\n\n"
+        "From you. Your name, email address and phone number. Payment card details for checkout.\n\n"
+        "Who do we share it with?\n\n"
+        "- Service providers that ship parcels for us.\n"
+    )
+    found = {item["type"] for item in extract_collected(text, segment(text))}
+    assert {"contact", "financial"} <= found
