@@ -1,8 +1,8 @@
 """The one way Fineprint reaches the network: fetching a policy page, safely.
 
-Everything outbound goes through `fetch()` (a policy page) or `fetch_robots()` (the site's
-robots.txt, fetched by the same path). Pure of Django models: settings come in as a
-`FetchConfig`.
+Everything outbound goes through `fetch()` (a policy page) or `read_robots()` /
+`fetch_robots()` (a site's robots.txt, fetched by the same path). Pure of Django models:
+settings come in as a `FetchConfig`.
 
 What makes it safe:
 - only http/https on ports 80 and 443, no credentials in the URL, no numeric host spellings
@@ -12,10 +12,14 @@ What makes it safe:
   our own stricter list before any socket opens: loopback, private, link-local, metadata,
   CGNAT, multicast, reserved, unspecified, IPv6 ULA/link-/site-local and IPv4-mapped forms are
   refused; loopback only when a test turns `allow_loopback` on;
-- redirects are followed here, not by requests, so every hop goes through the same checks;
+- redirects are followed here, not by requests, so every hop goes through the same checks (and
+  through the caller's `before_request` hook, which is how robots.txt is applied to each host);
 - the body is read in chunks with a byte cap on both the wire bytes and the decompressed
-  bytes (a gzip bomb stops at the cap), and a watchdog shuts the socket at a total deadline so
-  a server trickling a byte at a time cannot hold a worker;
+  bytes (a gzip bomb stops at the cap);
+- one total `Deadline` covers everything: the name lookup (run in a helper thread, because
+  getaddrinfo cannot be interrupted), connecting, TLS, headers and body; a watchdog shuts the
+  socket when it runs out, so a server trickling a byte at a time cannot hold a worker. A caller
+  can share one deadline between several fetches (robots.txt, the page, a retry);
 - the declared Content-Type must be on the allowlist and agree with the bytes' magic.
 """
 
@@ -29,7 +33,8 @@ import socket
 import threading
 import time
 import zlib
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -135,6 +140,39 @@ class UnsupportedContent(FetchError):
     pass
 
 
+class RobotsDisallowed(FetchError):
+    """A `before_request` hook refused a URL of the chain because of its site's robots.txt."""
+
+    def __init__(self, message: str, *, url: str, status: int | None = None) -> None:
+        super().__init__(message, status=status)
+        self.url = url
+
+
+# Called with each URL just before it is requested (the first and every redirect target, each
+# already through `check_target`); it may raise a `FetchError` to stop the fetch there.
+BeforeRequest = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A total time budget on the monotonic clock, shareable between several exchanges."""
+
+    seconds: float  # the budget as configured, for messages
+    ends_at: float
+
+    @classmethod
+    def start(cls, seconds: float) -> Deadline:
+        return cls(seconds, time.monotonic() + seconds)
+
+    def remaining(self) -> float:
+        return self.ends_at - time.monotonic()
+
+    def capped(self, seconds: float) -> Deadline:
+        """This deadline, or one `seconds` from now if that comes first."""
+        own = time.monotonic() + seconds
+        return self if self.ends_at <= own else Deadline(seconds, own)
+
+
 @dataclass(frozen=True)
 class FetchResult:
     url: str
@@ -156,6 +194,8 @@ class RobotsVerdict:
     allowed: bool
     reason: str
     status: int | None = None
+    # robots.txt answered 5xx or could not be fetched at all: worth one more try in a run.
+    unreadable: bool = False
 
 
 # --- the address guard ------------------------------------------------------------------------
@@ -238,17 +278,17 @@ def _ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | No
 class _Watchdog:
     """Shuts every socket of one fetch at the deadline, ending any read blocked on it."""
 
-    def __init__(self, seconds: float) -> None:
-        self.deadline = time.monotonic() + seconds
+    def __init__(self, deadline: Deadline) -> None:
+        self.deadline = deadline
         self.fired = False
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._fire)
+        self._timer = threading.Timer(max(deadline.remaining(), 0.0), self._fire)
         self._timer.daemon = True
         self._timer.start()
 
     def remaining(self) -> float:
-        return self.deadline - time.monotonic()
+        return self.deadline.remaining()
 
     def register(self, sock: socket.socket) -> None:
         with self._lock:
@@ -312,14 +352,22 @@ class _HTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
 
 
 class _GuardedAdapter(IPFilterAdapter):
-    """requests-hardened's pinning adapter, plus our own check of the pinned address."""
+    """requests-hardened's pinning adapter, with the lookup bounded and our own check of the pinned address."""
+
+    def __init__(self, *, is_https_proto: bool, allow_loopback: bool, connect_timeout: float) -> None:
+        super().__init__(is_https_proto=is_https_proto, allow_loopback=allow_loopback)
+        self._connect_timeout = connect_timeout
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
 
     def build_connection_pool_key_attributes(self, request, verify, cert=None):  # type: ignore[no-untyped-def]
-        host_params, pool_kwargs = super().build_connection_pool_key_attributes(request, verify, cert)
+        # The parent resolves the host (its one lookup, whose answer is pinned) and fills in the
+        # Host header and TLS names; only the lookup can block, but it is the whole call that
+        # runs bounded, so the pinned answer and the headers always come from the same run.
+        resolve = super().build_connection_pool_key_attributes
+        host_params, pool_kwargs = _bounded_lookup(lambda: resolve(request, verify, cert), self._connect_timeout)
         pinned = ipaddress.ip_address(host_params["host"].strip("[]"))
         reason = forbidden_address(pinned, self._allow_loopback)
         if reason:
@@ -327,12 +375,51 @@ class _GuardedAdapter(IPFilterAdapter):
         return host_params, pool_kwargs
 
 
+def _bounded_lookup[T](lookup: Callable[[], T], connect_timeout: float) -> T:
+    """Run `lookup` (a name resolution) in a helper thread and wait no longer than allowed.
+
+    getaddrinfo has no timeout and cannot be interrupted, so a resolver that never answers would
+    hold the worker past any deadline. The helper is a daemon thread: abandoning it costs one idle
+    thread until the system resolver gives up by itself, never the worker or the interpreter's exit.
+    """
+    watchdog = _WATCHDOG.get()
+    remaining = watchdog.remaining() if watchdog is not None else connect_timeout
+    wait = min(connect_timeout, remaining)
+    if wait <= 0 and watchdog is not None:
+        raise _deadline(watchdog.deadline)
+    outcome: list[tuple[bool, Any]] = []
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome.append((True, lookup()))
+        except BaseException as exc:  # handed to the waiting thread, which raises it
+            outcome.append((False, exc))
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="fineprint-resolve", daemon=True).start()
+    if not done.wait(max(wait, 0.0)):
+        if watchdog is not None and remaining <= connect_timeout:
+            raise DeadlineExceeded(
+                f"The site's name could not be looked up within the {watchdog.deadline.seconds:g}-second limit."
+            )
+        raise FetchTimeout("The site's name could not be looked up in time (DNS lookup timed out).")
+    succeeded, value = outcome[0]
+    if not succeeded:
+        raise value
+    return value
+
+
 def _session(config: FetchConfig) -> requests.Session:
     session = requests.Session()
     session.trust_env = False  # no proxies or netrc from the environment: the guard must see the real target
     session.verify = config.ca_bundle or True
-    session.mount("http://", _GuardedAdapter(is_https_proto=False, allow_loopback=config.allow_loopback))
-    session.mount("https://", _GuardedAdapter(is_https_proto=True, allow_loopback=config.allow_loopback))
+    for scheme, is_https in (("http://", False), ("https://", True)):
+        adapter = _GuardedAdapter(
+            is_https_proto=is_https, allow_loopback=config.allow_loopback, connect_timeout=config.connect_timeout
+        )
+        session.mount(scheme, adapter)
     session.headers.clear()
     session.headers.update(
         {
@@ -356,16 +443,28 @@ class _Raw:
     redirects: tuple[str, ...]
 
 
-def _exchange(url: str, config: FetchConfig, *, max_bytes: int, check_type: bool = True) -> _Raw:
+def _exchange(
+    url: str,
+    config: FetchConfig,
+    deadline: Deadline,
+    *,
+    max_bytes: int,
+    check_type: bool = True,
+    before_request: BeforeRequest | None = None,
+) -> _Raw:
     """GET `url`, following up to `max_redirects` redirects, each one re-checked."""
     current = check_target(url, config.allow_loopback)
-    watchdog = _Watchdog(config.deadline_seconds)
+    if deadline.remaining() <= 0:
+        raise _deadline(deadline)
+    watchdog = _Watchdog(deadline)
     token = _WATCHDOG.set(watchdog)
     session = _session(config)
     redirects: list[str] = []
     received = 0
     try:
         while True:
+            if before_request is not None:
+                before_request(current)
             response = _send(session, current, config, watchdog)
             location = response.headers.get("Location")
             if response.status_code in REDIRECT_STATUSES and location:
@@ -385,13 +484,15 @@ def _exchange(url: str, config: FetchConfig, *, max_bytes: int, check_type: bool
             body = _read_body(response, max_bytes, watchdog)
             received = len(body)
             return _Raw(current, status, headers, body, tuple(redirects))
+    except DeadlineExceeded:
+        raise
     except FetchError as exc:
-        if watchdog.fired or isinstance(exc, DeadlineExceeded):
-            raise _deadline(config, exc.bytes_received or received) from None
+        if watchdog.fired:
+            raise _deadline(deadline, exc.bytes_received or received) from None
         raise
     except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
         if watchdog.fired:
-            raise _deadline(config, received) from None
+            raise _deadline(deadline, received) from None
         raise _translate(exc) from exc
     finally:
         watchdog.cancel()
@@ -399,16 +500,16 @@ def _exchange(url: str, config: FetchConfig, *, max_bytes: int, check_type: bool
         _WATCHDOG.reset(token)
 
 
-def _deadline(config: FetchConfig, received: int) -> DeadlineExceeded:
+def _deadline(deadline: Deadline, received: int = 0) -> DeadlineExceeded:
     return DeadlineExceeded(
-        f"The server took longer than {config.deadline_seconds:g} seconds to send the page.", bytes_received=received
+        f"The server took longer than {deadline.seconds:g} seconds to send the page.", bytes_received=received
     )
 
 
 def _send(session: requests.Session, url: str, config: FetchConfig, watchdog: _Watchdog) -> requests.Response:
     remaining = watchdog.remaining()
     if remaining <= 0:
-        raise DeadlineExceeded(f"The server took longer than {config.deadline_seconds:g} seconds to send the page.")
+        raise _deadline(watchdog.deadline)
     timeout = (min(config.connect_timeout, remaining), min(config.read_timeout, remaining))
     return session.get(url, timeout=timeout, allow_redirects=False, stream=True)
 
@@ -438,7 +539,7 @@ def _read_body(response: requests.Response, limit: int, watchdog: _Watchdog) -> 
     wire = 0
     while True:
         if watchdog.fired or watchdog.remaining() <= 0:
-            raise DeadlineExceeded("deadline", bytes_received=len(body))
+            raise _deadline(watchdog.deadline, len(body))
         chunk = response.raw.read(CHUNK, decode_content=False)
         if not chunk:
             break
@@ -452,7 +553,7 @@ def _read_body(response: requests.Response, limit: int, watchdog: _Watchdog) -> 
         if len(body) > limit:
             raise TooLarge(f"The page is larger than {limit // (1024 * 1024) or 1} MB.", bytes_received=wire)
     if watchdog.fired:
-        raise DeadlineExceeded("deadline", bytes_received=len(body))
+        raise _deadline(watchdog.deadline, len(body))
     if inflater:
         body += inflater.finish(limit - len(body))
     return bytes(body)
@@ -575,10 +676,18 @@ def confirm_type(declared: str, data: bytes) -> str:
 # --- public entry points ----------------------------------------------------------------------
 
 
-def fetch(url: str, config: FetchConfig) -> FetchResult:
-    """Fetch one policy page; raises a `FetchError` saying why in plain words."""
+def fetch(
+    url: str, config: FetchConfig, *, deadline: Deadline | None = None, before_request: BeforeRequest | None = None
+) -> FetchResult:
+    """Fetch one policy page; raises a `FetchError` saying why in plain words.
+
+    `deadline` defaults to `config.deadline_seconds` from now; pass a shared one to keep several
+    fetches (robots.txt, a retry) inside one budget. `before_request` sees every URL of the
+    redirect chain before it is requested.
+    """
     started = time.monotonic()
-    raw = _exchange(url, config, max_bytes=config.max_bytes)
+    deadline = deadline or Deadline.start(config.deadline_seconds)
+    raw = _exchange(url, config, deadline, max_bytes=config.max_bytes, before_request=before_request)
     if not 200 <= raw.status < 300:
         words = _status_words(raw.status)
         raise HTTPStatusError(f"The server answered HTTP {raw.status} ({words}).", status=raw.status)
@@ -602,30 +711,63 @@ def robots_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
 
 
-def fetch_robots(url: str, config: FetchConfig) -> RobotsVerdict:
-    """Whether robots.txt lets us fetch `url`: 4xx means allowed, 5xx or unreachable disallowed.
+@dataclass(frozen=True)
+class RobotsRules:
+    """One site's robots.txt as read once, answering for any URL of that site.
+
+    Either a fixed verdict (no robots.txt, or one that could not be read) or parsed rules.
+    """
+
+    robots_url: str
+    token: str
+    fixed: RobotsVerdict | None = None
+    parsed: Protego | None = None
+    status: int | None = None
+
+    @property
+    def unreadable(self) -> bool:
+        return self.fixed is not None and self.fixed.unreadable
+
+    def verdict(self, url: str) -> RobotsVerdict:
+        if self.fixed is not None:
+            return self.fixed
+        if self.parsed is not None and not self.parsed.can_fetch(url, self.token):
+            return RobotsVerdict(False, f"robots.txt does not allow {self.token} to fetch this page.", self.status)
+        return RobotsVerdict(True, "robots.txt allows this page.", self.status)
+
+
+def read_robots(url: str, config: FetchConfig, *, deadline: Deadline | None = None) -> RobotsRules:
+    """The robots.txt of `url`'s site: 4xx means allowed, 5xx or unreachable disallowed.
 
     A refused target raises `RefusedTarget` like `fetch()` would: the page is off limits anyway.
+    robots.txt gets at most 15 seconds, and never more than the shared `deadline` has left.
     """
     check_target(url, config.allow_loopback)
-    robots_config = replace(config, max_bytes=ROBOTS_MAX_BYTES, deadline_seconds=min(config.deadline_seconds, 15.0))
+    where = robots_url(url)
+    own = (deadline or Deadline.start(config.deadline_seconds)).capped(min(config.deadline_seconds, 15.0))
+    token = config.robots_token
     try:
         # Sites serve robots.txt with all sorts of content types; it is only ever parsed as text.
-        raw = _exchange(robots_url(url), robots_config, max_bytes=ROBOTS_MAX_BYTES, check_type=False)
+        raw = _exchange(where, config, own, max_bytes=ROBOTS_MAX_BYTES, check_type=False)
     except RefusedTarget:
         raise
     except FetchError as exc:
-        return RobotsVerdict(False, f"robots.txt could not be read ({exc.message}), so the site is treated as closed.")
+        reason = f"robots.txt could not be read ({exc.message}), so the site is treated as closed."
+        return RobotsRules(where, token, fixed=RobotsVerdict(False, reason, unreadable=True))
     if 400 <= raw.status < 500:
-        return RobotsVerdict(True, f"The site has no robots.txt (HTTP {raw.status}).", raw.status)
+        verdict = RobotsVerdict(True, f"The site has no robots.txt (HTTP {raw.status}).", raw.status)
+        return RobotsRules(where, token, fixed=verdict, status=raw.status)
     if not 200 <= raw.status < 300:
-        return RobotsVerdict(
-            False, f"robots.txt answered HTTP {raw.status}, so the site is treated as closed.", raw.status
-        )
-    rules = Protego.parse(raw.body.decode("utf-8", errors="replace"))
-    if rules.can_fetch(url, config.robots_token):
-        return RobotsVerdict(True, "robots.txt allows this page.", raw.status)
-    return RobotsVerdict(False, f"robots.txt does not allow {config.robots_token} to fetch this page.", raw.status)
+        reason = f"robots.txt answered HTTP {raw.status}, so the site is treated as closed."
+        verdict = RobotsVerdict(False, reason, raw.status, unreadable=raw.status >= 500)
+        return RobotsRules(where, token, fixed=verdict, status=raw.status)
+    parsed = Protego.parse(raw.body.decode("utf-8", errors="replace"))
+    return RobotsRules(where, token, parsed=parsed, status=raw.status)
+
+
+def fetch_robots(url: str, config: FetchConfig, *, deadline: Deadline | None = None) -> RobotsVerdict:
+    """Whether robots.txt lets us fetch `url` (see `read_robots`)."""
+    return read_robots(url, config, deadline=deadline).verdict(url)
 
 
 def _status_words(status: int) -> str:
