@@ -1,5 +1,6 @@
 from django.urls import path
 
+from pages.views import api
 from pages.views.about import about
 from pages.views.browse import browse
 from pages.views.company import company
@@ -16,4 +17,7 @@ urlpatterns = [
     path("c/<slug:slug>/history/", history, name="history"),
     path("c/<slug:slug>/diff/", diff, name="diff"),
     path("c/<slug:slug>/v/<int:sequence>/", version, name="version"),
+    path("api/companies.json", api.companies, name="api-companies"),
+    path("api/c/<slug:slug>/card.json", api.card, name="api-card"),
+    path("api/c/<slug:slug>/v/<int:sequence>.json", api.version, name="api-version"),
 ]

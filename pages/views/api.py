@@ -1,0 +1,105 @@
+"""The read-only JSON API: companies, and each version's card with the text its evidence points into.
+
+Cards go out exactly as the parser stored them (the contract in ../shared/spec/cards.md), wrapped
+with the version they describe, so a client can check every quote: `text[start:end] == quote`.
+Anyone may read it, from any origin; nothing here changes state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from pages.queries import companies_with_badges, newest_summary
+from policies.models import Company, PolicyVersion
+
+API_VERSION = "api/1"
+
+
+def _json(request: HttpRequest, data: dict[str, Any], status: int = 200) -> JsonResponse:
+    response = JsonResponse({"api": API_VERSION, **data}, status=status, json_dumps_params={"ensure_ascii": False})
+    # Public, read-only data: other sites and notebooks may fetch it directly.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _company(company: Company, request: HttpRequest) -> dict[str, Any]:
+    return {
+        "name": company.name,
+        "slug": company.slug,
+        "website": company.website,
+        "sector": company.sector,
+        "page": request.build_absolute_uri(company.get_absolute_url()),
+        "card": request.build_absolute_uri(reverse("api-card", args=[company.slug])),
+    }
+
+
+def _version(version: PolicyVersion, company: Company, request: HttpRequest) -> dict[str, Any]:
+    return {
+        "sequence": version.sequence,
+        "captured_at": version.captured_at.isoformat(),
+        "effective_date": version.effective_date.isoformat() if version.effective_date else None,
+        "sha256": version.sha256,
+        "source": version.source,
+        "extractor_change": version.extractor_change,
+        "url": request.build_absolute_uri(reverse("api-version", args=[company.slug, version.sequence])),
+    }
+
+
+@require_safe
+def companies(request: HttpRequest) -> JsonResponse:
+    rows = []
+    for company in companies_with_badges().order_by("name", "pk"):
+        row = _company(company, request)
+        row["latest_version"] = company.latest_sequence
+        row["last_updated"] = company.last_updated.isoformat() if company.last_updated else None
+        row["badges"] = {
+            "sells_data": company.sells or "not_stated",
+            "shares_with_advertisers": bool(company.ads),
+            "allows_deletion": bool(company.deletion),
+            "honors_gpc": bool(company.gpc),
+        }
+        rows.append(row)
+    return _json(request, {"companies": rows})
+
+
+@require_safe
+def card(request: HttpRequest, slug: str) -> JsonResponse:
+    """The card of the company's latest version."""
+    company = Company.objects.filter(slug=slug).first()
+    if company is None:
+        return _not_found(request, f"No company with the slug {slug!r}.")
+    versions = list(PolicyVersion.objects.filter(company=company).defer("text").order_by("sequence"))
+    if not versions:
+        return _not_found(request, f"{company.name} has no policy version yet.")
+    history = [_version(v, company, request) for v in versions]
+    return _card_response(request, company, versions[-1], versions=history)
+
+
+@require_safe
+def version(request: HttpRequest, slug: str, sequence: int) -> JsonResponse:
+    """One version: its card and the normalised text its evidence offsets point into."""
+    found = PolicyVersion.objects.select_related("company").filter(company__slug=slug, sequence=sequence).first()
+    if found is None:
+        return _not_found(request, f"No version {sequence} of a company with the slug {slug!r}.")
+    return _card_response(request, found.company, found, text=found.text)
+
+
+def _card_response(request: HttpRequest, company: Company, found: PolicyVersion, **extra: Any) -> JsonResponse:
+    """`extra` adds `text` (a version's own document) or `versions` (a company's history)."""
+    summary = newest_summary(found)
+    data: dict[str, Any] = {
+        "company": _company(company, request),
+        "version": _version(found, company, request),
+        "parser_version": summary.parser_version if summary else None,
+        "card": summary.card if summary else None,
+        **extra,
+    }
+    return _json(request, data)
+
+
+def _not_found(request: HttpRequest, message: str) -> JsonResponse:
+    return _json(request, {"error": message}, status=404)

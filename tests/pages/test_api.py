@@ -1,0 +1,96 @@
+"""The read-only JSON API: companies with badges, cards with their versions, evidence that checks out."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.models import Company
+from tests.pages.factories import POLICY, add_card, add_version, card_for, make_company, make_many
+
+pytestmark = pytest.mark.django_db
+
+
+def test_companies_lists_every_company_with_its_badges(client, juniper):
+    make_company("Acorn Pantry", "acorn", card=card_for(sells_data={"value": "yes", "evidence": []}))
+    response = client.get("/api/companies.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    rows = {row["slug"]: row for row in response.json()["companies"]}
+    assert list(rows) == ["acorn", "juniper"]  # by name
+    assert rows["juniper"]["badges"] == {
+        "sells_data": "no",
+        "shares_with_advertisers": True,
+        "allows_deletion": True,
+        "honors_gpc": True,
+    }
+    assert rows["acorn"]["badges"]["sells_data"] == "yes"
+    assert rows["juniper"]["latest_version"] == 1
+    assert rows["juniper"]["card"] == "http://testserver/api/c/juniper/card.json"
+
+
+def test_card_is_the_latest_versions_stored_card_with_the_history(client, juniper):
+    second = POLICY.replace("We do not sell your personal information.", "We may sell your personal information.")
+    add_card(add_version(juniper, second), card_for(second, parser_version="test-2"))
+    data = client.get("/api/c/juniper/card.json").json()
+    assert data["version"]["sequence"] == 2
+    assert data["parser_version"] == "test-2"
+    assert data["card"]["schema"] == "card/1"
+    assert [v["sequence"] for v in data["versions"]] == [1, 2]
+    assert data["versions"][0]["url"] == "http://testserver/api/c/juniper/v/1.json"
+    assert "text" not in data["version"]
+
+
+def test_a_version_carries_the_text_its_evidence_points_into(client, juniper):
+    data = client.get("/api/c/juniper/v/1.json").json()
+    text, card = data["text"], data["card"]
+    quotes = [e for section in ("collected", "shared", "choices") for item in card[section] for e in item["evidence"]]
+    assert quotes
+    assert all(text[e["start"] : e["end"]] == e["quote"] for e in quotes)
+
+
+def test_a_version_without_a_card_says_so_with_null(client, db):
+    company = Company.objects.create(name="Bare", slug="bare")
+    add_version(company, "We collect your email address.")
+    data = client.get("/api/c/bare/card.json").json()
+    assert data["card"] is None and data["parser_version"] is None
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/api/c/nobody/card.json", "No company with the slug 'nobody'."),
+        ("/api/c/juniper/v/9.json", "No version 9 of a company with the slug 'juniper'."),
+        ("/api/c/nobody/v/1.json", "No version 1 of a company with the slug 'nobody'."),
+    ],
+)
+def test_unknown_company_or_version_is_a_json_404(client, juniper, url, message):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json() == {"api": "api/1", "error": message}
+
+
+def test_company_without_versions_is_a_json_404(client, db):
+    Company.objects.create(name="Empty Shelf", slug="empty")
+    response = client.get("/api/c/empty/card.json")
+    assert response.status_code == 404
+    assert response.json()["error"] == "Empty Shelf has no policy version yet."
+
+
+def test_writing_methods_are_refused(client, juniper):
+    assert client.post("/api/companies.json").status_code == 405
+    assert client.delete("/api/c/juniper/card.json").status_code == 405
+
+
+@pytest.mark.parametrize("count", [1, 50])
+def test_query_count_is_constant(client, django_assert_max_num_queries, count):
+    make_many(count)
+    with django_assert_max_num_queries(1):
+        assert len(client.get("/api/companies.json").json()["companies"]) == count
+    with django_assert_max_num_queries(3):
+        assert client.get("/api/c/shop-000/card.json").status_code == 200
+
+
+def test_the_company_page_and_about_page_link_to_the_api(client, juniper):
+    assert 'href="/api/c/juniper/card.json"' in client.get("/c/juniper/").content.decode()
+    assert 'href="/api/companies.json"' in client.get("/about/").content.decode()
