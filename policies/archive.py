@@ -54,29 +54,38 @@ def record_version(
         return Recorded(latest, False)  # the common case for re-checks: no lock, no parse
     card = summarize(extracted.text)
     effective = card.get("effective_date")
-    with transaction.atomic():
-        # Serialises writers per company on PostgreSQL; on SQLite the IMMEDIATE transaction
-        # already holds the database's write lock here.
-        Company.objects.select_for_update().only("pk").get(pk=company.pk)
-        latest = PolicyVersion.objects.filter(company=company).order_by("-sequence").first()
-        if latest is not None and latest.sha256 == sha:
-            return Recorded(latest, False)
-        version = PolicyVersion(
-            company=company,
-            sequence=(latest.sequence + 1) if latest else 1,
-            source=source,
-            source_url=source_url,
-            media_type=extracted.media_type,
-            size=len(original),
-            text=extracted.text,
-            sha256=sha,
-            captured_at=captured_at or timezone.now(),
-            effective_date=effective or None,
-            extractor_version=extractor_version,
-            extractor_change=extractor_change,
-        )
-        # A server-generated name: the uploader's filename never reaches the disk.
-        version.original.save(f"{uuid.uuid4().hex}.{extracted.extension}", ContentFile(original), save=False)
-        version.save()
-        store_card(version, card)
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            # Serialises writers per company on PostgreSQL; on SQLite the IMMEDIATE transaction
+            # already holds the database's write lock here.
+            Company.objects.select_for_update().only("pk").get(pk=company.pk)
+            latest = PolicyVersion.objects.filter(company=company).order_by("-sequence").first()
+            if latest is not None and latest.sha256 == sha:
+                return Recorded(latest, False)
+            version = PolicyVersion(
+                company=company,
+                sequence=(latest.sequence + 1) if latest else 1,
+                source=source,
+                source_url=source_url,
+                media_type=extracted.media_type,
+                size=len(original),
+                text=extracted.text,
+                sha256=sha,
+                captured_at=captured_at or timezone.now(),
+                effective_date=effective or None,
+                extractor_version=extractor_version,
+                extractor_change=extractor_change,
+            )
+            # A server-generated name: the uploader's filename never reaches the disk.
+            version.original.save(f"{uuid.uuid4().hex}.{extracted.extension}", ContentFile(original), save=False)
+            written.append(version.original.name)
+            version.save()
+            store_card(version, card)
+    except BaseException:
+        # The row that would name the file was rolled back: remove the file too, so a failed
+        # recording leaves nothing behind.
+        for name in written:
+            PolicyVersion.original.field.storage.delete(name)
+        raise
     return Recorded(version, True)

@@ -133,3 +133,18 @@ def test_captured_at_can_be_given_for_backfilled_history(company):
     version, _ = record_version(company, from_text(A), original=A.encode(), captured_at=when)
     version.refresh_from_db()
     assert version.captured_at == when
+
+
+@pytest.mark.django_db
+def test_a_failed_recording_leaves_no_row_and_no_file(company, settings, monkeypatch):
+    import policies.archive
+
+    def broken_store(version, card):
+        raise RuntimeError("the card store is down")
+
+    monkeypatch.setattr(policies.archive, "store_card", broken_store)
+    with pytest.raises(RuntimeError, match="card store is down"):
+        record(company, A)
+    assert not PolicyVersion.objects.filter(company=company).exists()
+    originals = settings.MEDIA_ROOT / "originals"
+    assert not originals.exists() or not any(p.is_file() for p in originals.rglob("*"))
