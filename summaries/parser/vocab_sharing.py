@@ -110,6 +110,7 @@ RECIPIENTS: dict[str, list[str]] = {
     "financing_providers": [
         r"financing (?:providers?|partners?|companies|options)|lenders?|(?:card[- ]issuing|issuing) banks?",
         r"(?:credit )?card issuers?|credit (?:bureaus?|reporting agencies)|co-?brand(?:ed)? (?:credit )?cards?",
+        r"banks? (?:that|which|who) (?:issues?|provides?|offers?|manages?) (?:[\w'-]+ ){0,3}(?:credit )?cards?",
         r"affirm|klarna|afterpay|synchrony|sezzle",
     ],
     "public": [

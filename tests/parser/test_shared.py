@@ -112,3 +112,8 @@ def test_named_companies_go_with_their_own_kind_of_recipient():
         "service_providers": ["Klaviyo"],
         "financing_providers": ["Affirm"],
     }
+
+
+def test_the_bank_behind_a_store_card_is_a_financing_provider():
+    text = "Who receives it?\n\n- The bank that issues our store credit card, when you apply for the card."
+    assert "financing_providers" in detect_recipients(text)
