@@ -115,5 +115,7 @@ def test_named_companies_go_with_their_own_kind_of_recipient():
 
 
 def test_the_bank_behind_a_store_card_is_a_financing_provider():
-    text = "Who receives it?\n\n- The bank that issues our store credit card, when you apply for the card."
-    assert "financing_providers" in detect_recipients(text)
+    listed = "Who do we share it with?\n\n- The bank that issues our store credit card, when you apply for the card."
+    assert "financing_providers" in detect_recipients(listed)
+    said = "We share your details with the bank that issues our store credit card when you apply for it."
+    assert "financing_providers" in detect_recipients(said)
