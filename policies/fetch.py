@@ -484,8 +484,8 @@ def _exchange(
             body = _read_body(response, max_bytes, watchdog)
             received = len(body)
             return _Raw(current, status, headers, body, tuple(redirects))
-    except DeadlineExceeded:
-        raise
+    except (DeadlineExceeded, RobotsDisallowed):
+        raise  # already say what happened; a robots verdict stays one even if the clock ran out meanwhile
     except FetchError as exc:
         if watchdog.fired:
             raise _deadline(deadline, exc.bytes_received or received) from None

@@ -2,6 +2,10 @@
 
 A failed check never touches the archive: versions are only written through `record_version`,
 and only after a page was fetched and extracted in full.
+
+One check has one network budget, `FetchConfig.deadline_seconds` (30 s): robots.txt of every
+site in the redirect chain, the page, and the retry all draw on the same `Deadline`, so a check
+can never hold a worker (or an admin request) for longer than that on the network.
 """
 
 from __future__ import annotations
@@ -19,13 +23,17 @@ from django.utils import timezone
 from policies.archive import record_version, text_sha256
 from policies.fetch import (
     EXTENSIONS,
+    Deadline,
     FetchConfig,
     FetchError,
     FetchResult,
     RefusedTarget,
-    RobotsVerdict,
+    RobotsDisallowed,
+    RobotsRules,
+    check_target,
     fetch,
-    fetch_robots,
+    read_robots,
+    robots_url,
     sniff,
 )
 from policies.ingest import EXTRACTOR_VERSION, Extracted, IngestError, extract
@@ -38,6 +46,10 @@ logger = logging.getLogger(__name__)
 # While a check runs its URL is pushed this far ahead, so other workers skip it; if the worker
 # dies the URL falls due again after the lease instead of waiting a whole interval.
 LEASE = timedelta(minutes=10)
+
+# A retry with less time than this left on the check's deadline is not made: it could not
+# finish a connection and a page, and would only swap the real error for a deadline one.
+RETRY_MIN_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -133,26 +145,26 @@ def describe(attempt: CheckAttempt) -> str:
 
 
 def _attempt(watched: WatchedURL, config: FetchConfig) -> _Done:
-    try:
-        verdict = _robots(watched.url, config)
-    except RefusedTarget as exc:
-        return _Done(Outcome.FAILED, error=exc.message)
-    overridden = False
-    if not verdict.allowed:
-        if not watched.ignore_robots:
-            return _Done(Outcome.ROBOTS, error=verdict.reason, http_status=verdict.status)
-        overridden = True
-        logger.warning(
-            "robots.txt override used for %s (company %s): %s", watched.url, watched.company.slug, verdict.reason
-        )
+    deadline = Deadline.start(config.deadline_seconds)
+    robots = _RobotsGate(watched, config, deadline)
     tries = 0
     while True:
         tries += 1
         try:
-            page = fetch(watched.url, config)
+            page = fetch(watched.url, config, deadline=deadline, before_request=robots.check)
             break
+        except RobotsDisallowed as exc:
+            return _Done(
+                Outcome.ROBOTS,
+                error=exc.message,
+                http_status=exc.status,
+                final_url=exc.url if robots.is_redirect(exc.url) else "",
+                tries=tries,
+                robots_overridden=robots.overridden,
+            )
         except FetchError as exc:
-            if exc.retryable and tries < 2:
+            # Timeouts and 5xx get one more try per run, but only inside the same deadline.
+            if exc.retryable and tries < 2 and deadline.remaining() >= RETRY_MIN_SECONDS:
                 continue
             return _Done(
                 Outcome.FAILED,
@@ -160,14 +172,14 @@ def _attempt(watched: WatchedURL, config: FetchConfig) -> _Done:
                 http_status=exc.status,
                 bytes_received=exc.bytes_received,
                 tries=tries,
-                robots_overridden=overridden,
+                robots_overridden=robots.overridden,
             )
     seen = {
         "http_status": page.status,
         "bytes_received": len(page.content),
         "final_url": page.final_url,
         "tries": tries,
-        "robots_overridden": overridden,
+        "robots_overridden": robots.overridden,
     }
     try:
         extracted = extract_page(page.content, watched)
@@ -177,11 +189,55 @@ def _attempt(watched: WatchedURL, config: FetchConfig) -> _Done:
     return _Done(outcome, version=version, **seen)
 
 
-def _robots(url: str, config: FetchConfig) -> RobotsVerdict:
-    verdict = fetch_robots(url, config)
-    if not verdict.allowed and (verdict.status is None or verdict.status >= 500):
-        verdict = fetch_robots(url, config)  # timeouts and 5xx get one more try per run
-    return verdict
+class _RobotsGate:
+    """robots.txt for every URL a check requests: the watched URL and each redirect target.
+
+    Each site's robots.txt is read once per check (through the same safe path, same rules: 4xx
+    allows, 5xx or unreachable disallows after one more try) and then answers for every URL of
+    that site, including the page's own retry. The URL's admin override applies to every site
+    of the chain, and each URL it lets through is logged.
+    """
+
+    def __init__(self, watched: WatchedURL, config: FetchConfig, deadline: Deadline) -> None:
+        self.watched = watched
+        self.config = config
+        self.deadline = deadline
+        self.overridden = False
+        self._sites: dict[str, RobotsRules] = {}
+        self._logged: set[str] = set()
+        # The form fetch() hands to the hook (host lower-cased, no fragment), to tell the watched
+        # URL from a redirect target; a refused URL never reaches the hook, so None is harmless.
+        try:
+            self._start: str | None = check_target(watched.url, config.allow_loopback)
+        except RefusedTarget:
+            self._start = None
+
+    def is_redirect(self, url: str) -> bool:
+        return url != self._start
+
+    def check(self, url: str) -> None:
+        site = robots_url(url)
+        rules = self._sites.get(site)
+        if rules is None:
+            rules = self._sites[site] = self._read(url)
+        verdict = rules.verdict(url)
+        if verdict.allowed:
+            return
+        reason = verdict.reason
+        if self.is_redirect(url):
+            reason = f"{reason.removesuffix('.')} (at {url}, where the page redirected)."
+        if not self.watched.ignore_robots:
+            raise RobotsDisallowed(reason, url=url, status=verdict.status)
+        self.overridden = True
+        if url not in self._logged:
+            self._logged.add(url)
+            logger.warning("robots.txt override used for %s (company %s): %s", url, self.watched.company.slug, reason)
+
+    def _read(self, url: str) -> RobotsRules:
+        rules = read_robots(url, self.config, deadline=self.deadline)
+        if rules.unreadable and self.deadline.remaining() >= RETRY_MIN_SECONDS:
+            rules = read_robots(url, self.config, deadline=self.deadline)  # timeouts and 5xx: one more try
+        return rules
 
 
 def extract_page(content: bytes, watched: WatchedURL) -> Extracted:

@@ -27,3 +27,10 @@ def watch_url(company, site):
         return WatchedURL.objects.create(company=company, url=site.url(path), **fields)
 
     return make
+
+
+@pytest.fixture
+def other_site(site) -> Iterator[PolicyServer]:
+    """A second site (its own port, so its own robots.txt) for redirects between sites; no routes yet."""
+    with PolicyServer() as server:
+        yield server
