@@ -275,6 +275,9 @@ def _ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | No
 # --- the deadline watchdog --------------------------------------------------------------------
 
 
+_CLOCK_SLACK = 0.01  # seconds; socket timeouts round up to the millisecond
+
+
 class _Watchdog:
     """Shuts every socket of one fetch at the deadline, ending any read blocked on it."""
 
@@ -289,6 +292,12 @@ class _Watchdog:
 
     def remaining(self) -> float:
         return self.deadline.remaining()
+
+    def expired(self) -> bool:
+        # Socket timeouts are capped at the time left, so when the deadline binds a socket
+        # timeout and this watchdog go off together; whichever wins, it is the deadline, and
+        # reporting it as a (retryable) timeout would depend on a race.
+        return self.fired or self.remaining() <= _CLOCK_SLACK
 
     def register(self, sock: socket.socket) -> None:
         with self._lock:
@@ -491,7 +500,7 @@ def _exchange(
             raise _deadline(deadline, exc.bytes_received or received) from None
         raise
     except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
-        if watchdog.fired:
+        if watchdog.expired():
             raise _deadline(deadline, received) from None
         raise _translate(exc) from exc
     finally:

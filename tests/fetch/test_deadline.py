@@ -156,3 +156,19 @@ def test_before_request_sees_every_url_of_the_chain_and_can_stop_it(net, server,
         fetch("http://origin.test/a", public_config, before_request=stop_at_other)
     assert caught.value.url == "http://other.test/c"
     assert server.hits("/c") == before  # stopped before the request was sent
+
+
+def test_a_read_cut_short_by_the_deadline_is_the_deadline_not_a_retryable_timeout(server, loopback_config):
+    """The read timeout is capped at the time left, so it and the watchdog go off together;
+    either way the answer must be the deadline (not retried), every time."""
+
+    def silent(handler):
+        time.sleep(5)
+
+    server.routes["/silent"] = silent
+    config = replace(loopback_config, deadline_seconds=0.4, read_timeout=30.0)
+    for _ in range(5):
+        error, elapsed = timed(lambda: fetch(server.url("/silent"), config))
+        assert isinstance(error, DeadlineExceeded), error.message
+        assert not error.retryable
+        assert elapsed < 0.4 + MARGIN
