@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.db import transaction
 
 from policies.models import PolicyVersion
-from watch.models import Outcome
-from watch.tasks import check_watched_url, enqueue_check
+from watch.models import Outcome, Trigger
+from watch.tasks import check_watched_url, checks_run_in_background, enqueue_check
 
 
 def test_task_checks_a_due_url_by_id(company, watch_url):
@@ -59,4 +59,13 @@ def test_database_backend_and_db_worker(company, watch_url, settings):
     assert PolicyVersion.objects.filter(company=company).count() == 1
     task_result = DBTaskResult.objects.get()
     assert task_result.status == "SUCCESSFUL"
-    assert task_result.args_kwargs == {"args": [watched.pk], "kwargs": {"force": False}}
+    assert task_result.args_kwargs == {"args": [watched.pk], "kwargs": {"force": False, "trigger": "schedule"}}
+    assert watched.attempts.get().trigger == Trigger.SCHEDULE
+
+
+def test_backend_decides_where_checks_run(settings):
+    assert not checks_run_in_background()  # the immediate backend of development and tests
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert checks_run_in_background()
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    assert checks_run_in_background()
