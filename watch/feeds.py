@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -103,3 +104,12 @@ class CompanyChangesFeed(ChangesFeed):
             .select_related("company")
             .order_by("-sequence")[:FEED_SIZE]
         )
+
+
+def legacy_company_feed(request: HttpRequest, slug: str) -> HttpResponsePermanentRedirect:
+    """/feeds/<slug>.atom, the company feed's first address: a permanent redirect to /feeds/c/<slug>.atom.
+
+    Unknown slugs stay a 404 here rather than a redirect to one.
+    """
+    company = get_object_or_404(Company, slug=slug)
+    return HttpResponsePermanentRedirect(reverse("feed-company", args=[company.slug]))

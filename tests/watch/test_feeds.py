@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree
 
 import pytest
+from django.urls import resolve, reverse
 
 from policies.archive import record_version
 from policies.ingest import Extracted
@@ -39,7 +40,7 @@ def entries(response) -> list[ElementTree.Element]:
 
 
 def test_company_feed_has_one_entry_per_real_version(client, company, history):
-    found = entries(client.get("/feeds/acme-home.atom"))
+    found = entries(client.get("/feeds/c/acme-home.atom"))
     titles = [entry.find(f"{ATOM}title").text for entry in found]
     assert titles == ["Acme Home: privacy policy changed (version 2)", "Acme Home: first version recorded"]
     links = [entry.find(f"{ATOM}link").get("href") for entry in found]
@@ -57,7 +58,7 @@ def test_entries_carry_the_card_level_changes(client, company, history, monkeypa
         return [Change("shared", "added", "Now shares your data with advertisers <and> others")]
 
     monkeypatch.setattr("watch.feeds.card_changes", fake_changes)
-    [changed, first] = entries(client.get("/feeds/acme-home.atom"))
+    [changed, first] = entries(client.get("/feeds/c/acme-home.atom"))
     summary = changed.find(f"{ATOM}summary").text
     assert "<li>Now shares your data with advertisers &lt;and&gt; others</li>" in summary
     assert seen == [(True, True)]  # compared with the previous version's card
@@ -66,7 +67,7 @@ def test_entries_carry_the_card_level_changes(client, company, history, monkeypa
 
 def test_no_card_change_says_only_the_wording_changed(client, company, history, monkeypatch):
     monkeypatch.setattr("watch.feeds.card_changes", lambda old, new: [])
-    [changed, _] = entries(client.get("/feeds/acme-home.atom"))
+    [changed, _] = entries(client.get("/feeds/c/acme-home.atom"))
     assert "wording changed" in changed.find(f"{ATOM}summary").text
 
 
@@ -87,8 +88,35 @@ def test_feeds_with_real_card_changes_render(client, company, history):
 
 
 def test_unknown_company_feed_is_404(client, db):
-    assert client.get("/feeds/nobody.atom").status_code == 404
+    assert client.get("/feeds/c/nobody.atom").status_code == 404
+    assert client.get("/feeds/nobody.atom").status_code == 404  # the old address: no redirect to a 404
 
 
 def test_empty_feed_is_valid(client, company):
-    assert entries(client.get("/feeds/acme-home.atom")) == []
+    assert entries(client.get("/feeds/c/acme-home.atom")) == []
+
+
+def test_old_company_feed_address_redirects_permanently(client, company, history):
+    response = client.get("/feeds/acme-home.atom")
+    assert response.status_code == 301
+    assert response["Location"] == "/feeds/c/acme-home.atom"
+    assert len(entries(client.get(response["Location"]))) == 2
+
+
+def test_a_company_called_changes_has_its_own_feed_and_the_site_feed_stays(client, company, history):
+    changes = Company.objects.create(name="Changes Ltd", slug="changes")
+    record(changes, V1)
+    own = entries(client.get(reverse("feed-company", args=["changes"])))
+    assert [e.find(f"{ATOM}title").text for e in own] == ["Changes Ltd: first version recorded"]
+    site = entries(client.get("/feeds/changes.atom"))
+    assert len(site) == 3  # both companies: still the site-wide feed
+    root = ElementTree.fromstring(client.get("/feeds/changes.atom").content)  # noqa: S314 - our own feed
+    assert root.find(f"{ATOM}title").text == "Fineprint: privacy policy changes"
+
+
+@pytest.mark.parametrize("slug", ["changes", "c", "feeds", "admin", "changes-atom", "x"])
+def test_no_slug_resolves_to_anything_but_its_company_feed(slug):
+    address = reverse("feed-company", args=[slug])
+    assert address == f"/feeds/c/{slug}.atom"
+    assert resolve(address).url_name == "feed-company"
+    assert resolve(address).kwargs == {"slug": slug}
