@@ -10,6 +10,8 @@ link ...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from summaries.parser.evidence import evidence
@@ -18,9 +20,11 @@ from summaries.parser.types import Passage
 from summaries.parser.vocab_choices import (
     CHILDREN_ONLY,
     CHOICES,
+    DOMAIN_CUE,
     FOLLOW_ON,
     HOW,
     NEGATED_CHOICE,
+    OPT_OUT_DOMAINS,
     ORDER,
     OWN_POLICY,
     SECURITY,
@@ -40,7 +44,7 @@ _REQUESTS = re.compile(
     r"\bto (?:ask|request|obtain|receive|exercise|submit)\b|"
     r"\bby (?:calling|e-?mailing|contacting|visiting|logging|writing|sending|going)\b|"
     r"^(?:[\w/ ]{1,40}: )?(?:update|change|edit|correct|delete|remove|review|visit|click|contact|e-?mail|call|"
-    r"write|log in|go to|send)\b",
+    r"write|log in|go to|send|sign in|use|select|submit|complete|tap)\b",
     re.IGNORECASE,
 )
 _ACTOR = re.compile(
@@ -64,6 +68,62 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|however|although|though)\b|\bbut\b|
 _TRAILING = ".,;:)]'\"”’"
 _QUOTES = re.compile(r"[\"“”]")
 
+# A list's lead-in that grants rights or requests ("You may ask us to:", "You have the right to:"): its items
+# ("- delete the personal information we hold about you;") are read with it.
+_GRANT = re.compile(
+    r"\b(?<!our )(?<!its )rights?\b|\bentitled\b|\b(?:ask|request|require|direct|instruct)s? (?:that )?(?:us|we)\b"
+    r"|\b(?:you|consumers?|residents?|individuals?|users?|customers?|data subjects?)(?: [\w’']+){0,2}? "
+    r"(?:can|may|could|are able to)(?: also)?(?: (?:ask|request|exercise|obtain|require|direct))?\s*:\s*$",
+    re.IGNORECASE,
+)
+_ITEM_MARK = re.compile(r"\s*(?:[-•*·▪●◦–]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))?\s*")
+# "correct information" is a verb only after "to", a modal or a conjunction, or at the start of a list item.
+_VERB_SLOT = re.compile(r"\b(?:to|can|may|and|or|also|please)\s*$", re.IGNORECASE)
+_BARE_CORRECT = re.compile(r"correct (?:personal )?(?:information|data|details)", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|them)$|\b(?:its|their) (?:deletion|erasure|removal)$", re.IGNORECASE)
+_ANTECEDENT = re.compile(r"\b(?:information|data|details|records)\b", re.IGNORECASE)
+_COMPANY_SUBJECT = re.compile(r"\b(?:we|they)\s+(?:[\w’']+\s+){0,2}$", re.IGNORECASE)
+_OPT_VERB = re.compile(r"\b(?:opt(?:s|ed|ing)?[- ]?out|object\w*|stop|withdraw)\b", re.IGNORECASE)
+_YOU = re.compile(r"\byou\b", re.IGNORECASE)
+# "access" as a noun that others hold ("providers may be given access to", "we will have access to your profile"),
+# and "the pages you access": the visitor's right only where the visitor is the one who has it.
+_HELD_ACCESS = re.compile(
+    r"\b(?:have|has|had|gain(?:ed)?|get|got|paid for|provided with|provide|given|granted|allow(?:ed)?)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_BROWSED = re.compile(
+    r"\b(?:pages?|sites?|websites?|content|features?|services?|areas?|links?|products?|apps?|applications?)\s+"
+    r"(?:that\s+|which\s+)?you\s+$",
+    re.IGNORECASE,
+)
+
+# An instruction for the rights named before it: "To make a request, email ...", "Submit requests through ...".
+_EXERCISE = re.compile(
+    r"\bto (?:make|submit|exercise|send) (?:[\w’']+ ){0,4}?(?:requests?|rights?)\b"
+    r"|\b(?:make|submit|send|direct|e-?mail|mail) (?:your |privacy |such |any |these |all |a )?(?:privacy )?"
+    r"requests?\b|\brequests? (?:can|may|should|must) be (?:made|submitted|sent|directed)\b"
+    r"|\bhow to (?:make|submit|exercise)\b",
+    re.IGNORECASE,
+)
+_REQUEST_RIGHTS = {
+    "access",
+    "correction",
+    "deletion",
+    "portability",
+    "opt_out_sale",
+    "opt_out_profiling",
+    "opt_out_targeted_ads",
+    "authorized_agent",
+}
+_REACH = 25  # sentences between a right and the instruction that serves it
+_CUE = re.compile(r"^(?:in|into|to|from|through|via|under) (?=your )")
+_BARE_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,4}", re.IGNORECASE)
+_SOME_BROWSER = re.compile(r"\s|[’']s$|Add-?on|^(?:Internet Explorer|Chrome|Firefox|Safari)$", re.IGNORECASE)
+_NAMED_PAGE = re.compile(r"(?:page|tool|website|site|app|program)$")
+_LINKED_TO = re.compile(
+    r"\b(?:linked|associated|connected|related|attached|tied|added|appl(?:y|ied))\s+(?:to|with)\s+$"
+)
+
 
 def _negated(text: str, s: Sentence, position: int) -> bool:
     for match in NEGATED_CHOICE.finditer(text, max(s.start, position - 80), s.end):
@@ -78,18 +138,69 @@ def _company_acts(text: str, s: Sentence, position: int) -> bool:
     return bool(actors) and actors[-1].group(0).lower() not in ("you", "your", "users", "user", "visitors", "members")
 
 
-def _accept(text: str, s: Sentence, code: str, match: re.Match[str]) -> bool:
+def _visitor_acts(window: str) -> bool:
+    actors = list(_ACTOR.finditer(window))
+    return bool(actors) and actors[-1].group(0).lower() in ("you", "your")
+
+
+def _lead_in(result: Scan, s: Sentence) -> Sentence | None:
+    """For a list item, the sentence that introduced its list when that sentence grants rights or requests."""
+    if not s.is_item or s.intro < 0:
+        return None
+    lead = result.items[s.intro]
+    if lead.text.rstrip().endswith(":") and _GRANT.search(lead.text) and not NEGATED_CHOICE.search(lead.text):
+        return lead
+    return None
+
+
+def _pronoun_ok(text: str, s: Sentence, match: re.Match[str], context: str) -> bool:
+    """'correct it', 'its deletion': only for data named before it, and not the company acting on a child's data."""
+    before = text[s.start : match.start()]
+    if not _ANTECEDENT.search(before) and not (context != s.text and _ANTECEDENT.search(context)):
+        return False
+    if CHILDREN_ONLY.search(context):
+        return False
+    return not _COMPANY_SUBJECT.search(text[max(s.start, match.start() - 40) : match.start()])
+
+
+def _accept(text: str, s: Sentence, code: str, match: re.Match[str], lead: Sentence | None = None) -> bool:
     body = s.text
+    context = body if lead is None else f"{lead.text} {body}"
+    phrase = match.group(0)
     if _negated(text, s, match.start()):
         return False
+    enumerated = code in ("opt_out_profiling", "opt_out_targeted_ads") and phrase[:3].lower() == "of "
+    if enumerated and not _OPT_VERB.search(text, s.start, match.start()):
+        return False  # a later member of an enumeration needs the opt-out verb before it
+    if code == "opt_out_marketing" and phrase.lower().startswith("unsubscribed") and not _YOU.search(body):
+        return False  # "lists are cleaned of unsubscribed addresses": record keeping, not a choice
     if code in _NEEDS_REQUEST:
-        if not _REQUESTS.search(body):
+        if not _REQUESTS.search(context):
             return False
-        if CHILDREN_ONLY.search(body) and not re.search(r"\b(?:parents?|guardians?)\b", body, re.IGNORECASE):
+        if CHILDREN_ONLY.search(context) and not re.search(r"\b(?:parents?|guardians?)\b", context, re.IGNORECASE):
             return False
         if code == "access" and SECURITY.search(body):
             return False
-        if _company_acts(text, s, match.start()) and not _ASKED.search(body):
+        if code == "access" and phrase[:6].lower() == "access":
+            before = text[max(s.start, match.start() - 60) : match.start()]
+            if _BROWSED.search(before):
+                return False
+            if _HELD_ACCESS.search(before) and not _visitor_acts(before):
+                return False
+        if _PRONOUN.search(phrase) and not _pronoun_ok(text, s, match, context):
+            return False
+        if code == "correction" and _BARE_CORRECT.fullmatch(phrase):
+            before = text[s.start : match.start()]
+            if not (_ITEM_MARK.fullmatch(before) or _VERB_SLOT.search(before)):
+                return False  # "you must provide correct information"
+        if code == "correction" and re.search(
+            r"\b(?:in|into|to|from|through|via|under|on|at) (?:your|the|an?|any) "
+            r"(?:\w+ ){0,2}account$",
+            phrase,
+            re.IGNORECASE,
+        ):
+            return False  # "change your preferences in your account": the account is the place, not the object
+        if _company_acts(text, s, match.start()) and not _ASKED.search(context):
             return False  # "we may access your information", "we have the right to remove content"
         if code == "deletion" and _COOKIE.search(body):
             return False
@@ -102,21 +213,97 @@ def _accept(text: str, s: Sentence, code: str, match: re.Match[str]) -> bool:
     return not (code == "cookie_controls" and not _COOKIE.search(body))
 
 
-def _choices(text: str):
+def _choices(text: str) -> Iterator[tuple[int, str]]:
     """Yield (sentence index, code) for every choice the policy offers, in text order."""
     result = scan(text)
     for i, matches in sorted(result.bucket(CHOICE_WORDS).items()):
         s = result.items[i]
-        seen: set[str] = set()
+        lead = _lead_in(result, s)
+        accepted: dict[str, re.Match[str]] = {}
         for match in matches:
             code = group_name(match)
-            if code and code not in seen and _accept(text, s, code, match):
-                seen.add(code)
-                yield i, code
+            if code and code not in accepted and _accept(text, s, code, match, lead):
+                accepted[code] = match
+        if "portability" in accepted and "access" in accepted and "cop" in accepted["access"].group(0).lower():
+            del accepted["access"]  # "a copy of your data in a portable format" is the portability right
+        for code in sorted(accepted, key=lambda c: accepted[c].start()):
+            yield i, code
+
+
+def _entry(text: str, match: re.Match[str]) -> dict[str, str] | None:
+    """One "how" entry from a HOW match, its value tidied; None where the match is no way to act."""
+    kind = match.lastgroup or ""
+    value = _CUE.sub("", match.group(0).strip().rstrip(_TRAILING))
+    bare = kind == "link" and _BARE_DOMAIN.fullmatch(value)
+    if bare and not (
+        OPT_OUT_DOMAINS.fullmatch(value) or DOMAIN_CUE.search(text, max(0, match.start() - 12), match.start())
+    ):
+        return None  # a domain mentioned in passing, not a place to go
+    if kind == "browser" and not _SOME_BROWSER.search(value):
+        return None  # "for that browser", "browser type"
+    if kind == "link" and not value.startswith(("http", "www")):
+        value = _QUOTES.sub("", value)
+        if value.lower().startswith("unsubscribe ") and not re.match(
+            r"unsubscribe (?:link|option|button)", value, re.I
+        ):
+            value = "unsubscribe link " + value[len("unsubscribe ") :]  # 'click "unsubscribe" in any email'
+        if (
+            _NAMED_PAGE.search(value)
+            and HOW.match(text, match.end() + 4)
+            and text[match.end() : match.end() + 4] == " at "
+        ):
+            return None  # "the DAA's opt-out page at optout.aboutads.info": the address says it better
+    if kind == "email" and "[" in text[max(0, match.start() - 1) : match.start()]:
+        return None
+    if kind == "browser" and re.search(r"\bbrowsers\b", value, re.I):
+        value = "browser settings"  # "most browsers let you refuse cookies through their settings"
+    if kind == "account_settings":
+        if _LINKED_TO.search(text, max(0, match.start() - 20), match.start()):
+            return None  # "the data linked to your account"
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if len(_QUOTES.findall(line)) % 2 and not _QUOTES.match(line[-1:]):
+            return None  # inside a quoted label: the "Delete my account" button
+    return {"kind": kind, "value": value}
+
+
+def _key(entry: dict[str, str]) -> str:
+    value = entry["value"].lower()
+    if entry["kind"] == "phone":
+        return re.sub(r"\D", "", value)[-10:]
+    if entry["kind"] == "link":
+        value = re.sub(r"^(?:https?://)?(?:www\.)?", "", value).rstrip("/")
+    return re.sub(r"^(?:your|the|our|web|a|an)\s+", "", value)
+
+
+def _merge(found: list[dict[str, str]], entry: dict[str, str]) -> None:
+    """Add an entry unless one of the same kind already says it; a more specific one replaces a vaguer one."""
+    key = _key(entry)
+    for n, old in enumerate(found):
+        if old["kind"] != entry["kind"]:
+            continue
+        old_key = _key(old)
+        if old_key == key:
+            return
+        if entry["kind"] in ("browser", "account_settings", "mail"):
+            if key in old_key:
+                return
+            if old_key in key:
+                found[n] = entry
+                return
+    if len(found) < MAX_HOW:
+        found.append(entry)
+
+
+def _entries(result: Scan, s: Sentence) -> list[dict[str, str]]:
+    found: list[dict[str, str]] = []
+    for match in HOW.finditer(result.text, s.start, s.end):
+        entry = _entry(result.text, match)
+        if entry:
+            _merge(found, entry)
+    return found
 
 
 def _how(result: Scan, i: int, code: str, codes_at: dict[int, set[str]]) -> list[dict[str, str]]:
-    text = result.text
     spans = [result.items[i]]
     for j in (i + 1, i + 2):
         if j < len(result.items) and result.items[j].block == spans[0].block:
@@ -128,17 +315,65 @@ def _how(result: Scan, i: int, code: str, codes_at: dict[int, set[str]]) -> list
         break
     found: list[dict[str, str]] = []
     for s in spans:
-        for match in HOW.finditer(text, s.start, s.end):
-            kind = match.lastgroup or ""
-            value = match.group(0).strip().rstrip(_TRAILING)
-            if kind == "link" and not value.startswith(("http", "www")):
-                value = _QUOTES.sub("", value)
-            if kind == "email" and "[" in text[max(0, match.start() - 1) : match.start()]:
-                continue
-            entry = {"kind": kind, "value": value}
-            if entry not in found:
-                found.append(entry)
-    return found[:MAX_HOW]
+        for entry in _entries(result, s):
+            _merge(found, entry)
+    return found
+
+
+def _sections(result: Scan, passages: list[Passage]) -> Callable[[int], object]:
+    """Which section a sentence belongs to: consecutive passages under one heading, else the layout's heading."""
+    if not passages:
+        return lambda i: result.items[i].heading
+    starts = [p.start for p in passages]
+    ids: list[int] = []
+    for n, passage in enumerate(passages):
+        ids.append(ids[-1] + (passage.heading != passages[n - 1].heading) if n else 0)
+
+    def section(i: int) -> object:
+        k = bisect_right(starts, result.items[i].start) - 1
+        return ids[k] if k >= 0 else -1
+
+    return section
+
+
+def _instructions(
+    result: Scan, found: list[tuple[int, str]], passages: list[Passage]
+) -> dict[int, list[dict[str, str]]]:
+    """How entries for rights from the instruction that follows them in their section.
+
+    "To make a request, email ... or call ..." (or the sentence right after a list of rights that names where to
+    send them) tells how to exercise each right named before it: list items and sentences alike.
+    """
+    rights = sorted({i for i, code in found if code in _REQUEST_RIGHTS})
+    if not rights:
+        return {}
+    items = result.items
+    cache: dict[int, tuple[int, list[dict[str, str]]] | None] = {}
+
+    def instruction(j: int) -> tuple[int, list[dict[str, str]]] | None:
+        """(first sentence it serves, its how entries) when sentence j is an instruction."""
+        if j not in cache:
+            s, scope = items[j], -1
+            if _EXERCISE.search(s.text):
+                scope = 0
+            elif not s.is_item and j and items[j - 1].is_item and _lead_in(result, items[j - 1]):
+                scope = items[j - 1].intro  # the sentence right after a list of rights
+            entries = [e for e in _entries(result, s) if e["kind"] != "browser"] if scope >= 0 else []
+            cache[j] = (scope, entries) if entries else None
+        return cache[j]
+
+    section = _sections(result, passages)
+    extra: dict[int, list[dict[str, str]]] = {}
+    for i in rights:
+        for j in range(i + 1, min(len(items), i + 1 + _REACH)):
+            if items[j].is_heading or section(j) != section(i):
+                break
+            got = instruction(j)
+            if got is not None:
+                if got[0] <= i:
+                    extra[i] = got[1]
+                break
+    return extra
 
 
 def detect_choices(text: str) -> list[str]:
@@ -154,14 +389,17 @@ def extract_choices(text: str, passages: list[Passage]) -> list[dict[str, Any]]:
     codes_at: dict[int, set[str]] = {}
     for i, code in found:
         codes_at.setdefault(i, set()).add(code)
+    extra = _instructions(result, found, passages)
     for i, code in found:
         s = result.items[i]
         item = items.setdefault(code, {"type": code, "how": [], "evidence": []})
         if len(item["evidence"]) >= MAX_EVIDENCE and len(item["how"]) >= MAX_HOW:
             continue
-        for entry in _how(result, i, code, codes_at):
-            if entry not in item["how"] and len(item["how"]) < MAX_HOW:
-                item["how"].append(entry)
+        entries = _how(result, i, code, codes_at)
+        if code in _REQUEST_RIGHTS:
+            entries += extra.get(i, [])
+        for entry in entries:
+            _merge(item["how"], entry)
         if len(item["evidence"]) < MAX_EVIDENCE:
             item["evidence"].append(evidence(text, s.start, s.end))
     return [items[code] for code in ORDER if code in items]

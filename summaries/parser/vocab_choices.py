@@ -11,6 +11,14 @@ import re
 from summaries.parser import codes
 
 _OPT = r"(?:opt(?:s|ed|ing)?[- ]?out|opt-out|unsubscribe|withdraw|stop|object)"
+# A later member of an enumeration ("..., of targeted advertising and of profiling"); choices.py checks that an
+# opt-out verb comes before it in the sentence.
+_ENUMERATED = r"(?:(?<=, )|(?<=and )|(?<=or ))"
+# Details a visitor reviews or updates in an account: "update your name and addresses".
+_DETAILS = (
+    r"(?:(?:e-?mail|postal|shipping|billing|delivery|home|mailing) )?(?:name|names|address|addresses|phone numbers?"
+    r"|telephone numbers?|contact details)\b"
+)
 
 CHOICES: dict[str, list[str]] = {
     "global_privacy_control": [
@@ -22,9 +30,11 @@ CHOICES: dict[str, list[str]] = {
         r"analytics opt[- ]?out",
     ],
     "opt_out_profiling": [
-        rf"{_OPT}(?: \w+){{0,3}}? (?:of|from|to) (?:\w+ ){{0,3}}?(?:automated (?:processing|decision[- ]making"
+        rf"{_OPT}(?: \w+){{0,3}}? (?:of|from|to|for) (?:\w+ ){{0,3}}?(?:automated (?:processing|decision[- ]making"
         r"|decisions)|"
         r"profiling)",
+        # the tail of an enumeration: "opt out of the sale of ..., of targeted advertising and of profiling"
+        rf"{_ENUMERATED}of (?:\w+ ){{0,2}}?profiling",
         r"opting[- ]out of profiling",
     ],
     "opt_out_targeted_ads": [
@@ -35,6 +45,8 @@ CHOICES: dict[str, list[str]] = {
         r"|networks?|"
         r"companies|cookies|tracking)",
         r"(?:opt[- ]out options?|opt-outs?) to prevent behaviou?ral advertising",
+        rf"{_ENUMERATED}of (?:\w+ ){{0,2}}?(?:interest[- ]based|targeted|behaviou?ral|personali[sz]ed|tailored"
+        r"|cross[- ]context behaviou?ral) (?:advertising|ads|advertisements)",
         r"networkadvertising\.org|aboutads\.info|youradchoices|youronlinechoices|optout\.aboutads|"
         r"network advertising initiative|digital advertising alliance|\bnai\b|\bdaa\b|adchoices|"
         r"(?:ad|advertising) (?:preferences|settings) (?:page|manager)?",
@@ -45,6 +57,8 @@ CHOICES: dict[str, list[str]] = {
         r"transfers?)\b",
         r"do not (?:sell|share|use, sell or share)(?: or share)? my",
         r"right to opt[- ]out(?: \w+){0,5} (?:sale|selling|sharing)",
+        r"(?:keep|remove|exclude|take)(?: [\w-]+){0,6}? (?:out of|off|from) (?:the |our |any )?(?:[\w-]+ ){0,2}lists? "
+        r"(?:that )?we (?:\w+ )?(?:rent|sell|exchange|share|trade|lease)",
     ],
     "opt_out_marketing": [
         r"unsubscrib(?:e|es|ed|ing|ers?)",
@@ -61,6 +75,10 @@ CHOICES: dict[str, list[str]] = {
         r"(?:update|change|manage|modify) (?:your )?(?:e-?mail|communication|marketing|subscription"
         r"|contact) preferences",
         r"reply(?:ing)? (?:with )?[\"“']?stop",
+        r"object(?:s|ed|ing)?(?: \w+){0,3}? to (?:\w+ ){0,2}?(?:direct )?marketing",
+        r"stop (?:our |the |all |any |your |future )?(?:[\w-]+ ){0,3}(?:mailers?|mailings?|catalogs?|catalogues?"
+        r"|newsletters?|promotional (?:e-?mails|messages|texts|calls)|marketing (?:e-?mails|messages|texts|calls)"
+        r"|phone offers)\b",
     ],
     "cookie_controls": [
         r"(?:refuse|refusing|block|blocking|disable|disabling|delete|deleting|reject|rejecting|remove|removing|clear|"
@@ -79,6 +97,9 @@ CHOICES: dict[str, list[str]] = {
         r"|portable"
         r"|structured)(?:,)? "
         r"(?:\w+ ){0,3}format|transmit (?:it|that (?:information|data)) to another",
+        r"downloadable (?:file|copy|archive|export)",
+        r"(?:take|move|port|bring)(?: \w+){0,2}? to another (?:\w+ ){0,2}(?:company|provider|service|retailer"
+        r"|organi[sz]ation|business|controller|store|shop|platform)",
     ],
     "appeal": [
         r"(?:right to |may |can |to )appeal|appeal (?:our|the|a|this|that|any) (?:decision|denial|refusal)"
@@ -92,10 +113,14 @@ CHOICES: dict[str, list[str]] = {
     "deletion": [
         r"right (?:to|of) (?:deletion|delete|erasure|be forgotten|have (?:\w+ ){0,3}deleted)",
         r"(?:delet(?:e|ed|ing|ion)|eras(?:e|ed|ure)|remov(?:e|ed|al)|purg(?:e|ed))(?: of)?(?:,? \w+){0,4}? "
-        r"(?:personal (?:information|data)|(?:your|the|any|such|that|certain|some) (?:\w+ ){0,2}(?:information|data|"
-        r"details|profile|account|content))",
+        r"(?:personal (?:information|data)|(?:your|the|any|such|that|certain|some) (?:[\w’'-]+ ){0,2}(?:information"
+        r"|data|details|profile|account|content))\b",
         r"(?:close|deactivate|cancel|terminate|delete)(?: \w+){0,2}? (?:your|any|the|an|their) (?:\w+ )?account",
-        r"(?:deletion|erasure) (?:requests?|of (?:your )?(?:personal )?(?:information|data))|request (?:the )?deletion",
+        r"(?:deletion|erasure) (?:requests?|of (?:your )?(?:personal )?(?:information|data))"
+        r"|request (?:the |its |their )?deletion",
+        # a pronoun for data named earlier in the sentence ("... to correct it, and to request its deletion")
+        r"(?:delete|erase) (?:it|them)\b|(?:its|their) (?:deletion|erasure|removal)"
+        r"|(?:deletion|erasure|removal) of (?:it|them)\b",
         r"(?:export|access)/delet\w+",
         r"(?:removal|deletion|erasure) of (?:your )?(?:personal )?(?:information|data)",
         r"(?:like|want|wish)(?: \w+){0,3}? (?:removed|deleted|erased)",
@@ -106,13 +131,20 @@ CHOICES: dict[str, list[str]] = {
         r"right (?:to|of) (?:correct|correction|rectification|rectify|amend|update)",
         r"(?:correct|updat|amend|rectif|edit|chang|modif|revis)(?:e|es|ed|ing|y|ies|ied|ion|ions|s)?(?:,? \w+){0,5}? "
         r"(?:personal (?:information|data)|(?:your|the|any|such|this|certain|inaccurate|that) (?:\w+ ){0,2}"
-        r"(?:information|data|details|profile|account information|registration|contact information|records?|account))",
+        r"(?:information|data|details|profile|account information|registration|contact information|records?"
+        r"|account))\b",
         r"have (?:your|the|any) (?:[\w-]+ ){0,3}(?:information|data|details) (?:changed|corrected|updated|amended"
         r"|modified)",
-        r"(?:information|data|details|profile|address|e-?mail address)(?: \w+){0,14}? (?:can|may|could) be (?:updated|"
-        r"corrected|changed|modified|amended|edited|reviewed and (?:updated|corrected))",
+        r"(?:information|data|details|profile|address|e-?mail address)(?:,? \w+){0,14}?,? (?:can|may|could) be "
+        r"(?:updated|corrected|changed|modified|amended|edited|reviewed and (?:updated|corrected))",
         r"request (?:\w+ )?(?:updates?|corrections?)|make (?:\w+ )?(?:data )?corrections",
         r"keep (?:your )?(?:\w+ )?information (?:accurate|current|up[- ]to[- ]date)",
+        rf"(?:correct|updat|amend|rectif|edit|chang)(?:e|es|ed|ing|y|ies|ied)? your {_DETAILS}",
+        r"have (?:inaccurate|incorrect|incomplete|your|the|any) (?:[\w-]+ ){0,3}(?:information|data|details)"
+        r" (?:rectified|completed)",
+        r"(?:correct|rectify|amend|update) (?:it|them)\b|(?:correction|rectification) of (?:it|them)\b",
+        # "correct information that is inaccurate": a verb only where choices.py finds it in verb position
+        r"correct (?:personal )?(?:information|data|details)\b",
     ],
     "access": [
         r"right (?:to|of) (?:know|access|request access|obtain)|request(?:s)? to know|right to request (?:access"
@@ -121,11 +153,18 @@ CHOICES: dict[str, list[str]] = {
         r"|correct|edit|"
         r"change|modify|delete|amend))?(?:,? \w+){0,2}? (?:the |your |certain |any |all |such )?(?:personal "
         r"|personally "
-        r"identifiable )?(?:information|data|details|profile)",
+        r"identifiable )?(?:information|data|details|profile)\b",
         r"see (?:the |what |which )?(?:personal )?(?:information|data) (?:we|that we)"
         r"|know what (?:personal )?information",
-        r"(?:copy|copies|summary|list) of (?:the |your |any |all )?(?:[\w-]+ ){0,2}(?:information|data)",
+        r"(?:copy|copies|summary|list) of (?:the |your |any |all )?(?:[\w-]+ ){0,2}(?:information|data)\b",
         r"request (?:access|a copy)",
+        r"(?:tell|show|inform) you (?:what|which|whether) (?:\w+ ){0,3}(?:information|data)",
+        r"confirm(?:ation)? (?:of )?whether (?:or not )?we (?:\w+ ){0,3}(?:information|data)",
+        r"(?:copy|copies) of (?:everything|all|what|whatever)(?: \w+){0,3}? (?:we|that we) (?:hold|have|keep|store"
+        r"|collect\w*|process)",
+        r"see and (?:correct|update|edit|change|amend) your (?:[\w-]+ ){0,2}(?:information|data|details|profile)",
+        rf"(?:review|view|access)(?: and| or|,)?(?: (?:update|correct|edit|change|modify|amend))? your {_DETAILS}",
+        r"(?:access to|cop(?:y|ies) of) (?:it|them)\b",
     ],
 }
 
@@ -141,32 +180,70 @@ SECURITY = re.compile(
 )
 NEGATED_CHOICE = re.compile(
     r"\b(?:do|does|will|can|may|could)\s*(?:not|n[’']t)\s+(?:currently\s+)?(?:honou?r|recogni[sz]e|respond|support|"
-    r"process|offer|provide|accept)\b|\bcannot\s+(?:opt|delete|remove|access|correct)|\bnot able to (?:opt|delete)|"
+    r"process|offer|provide|accept)\b|\b(?:cannot|can\s*not|(?:can|may|will|could)\s*(?:not|n[’']t))\s+(?:opt|delete"
+    r"|remove|access|correct)|\bnot able to (?:opt|delete)|"
     r"\bno control\b|\bnot have (?:any )?control\b",
     re.IGNORECASE,
 )
 CHILDREN_ONLY = re.compile(r"\bchild(?:ren)?(?:[’']s)?\b|\bminors?\b|\bunder (?:the age of )?1[0-9]\b", re.I)
 
 # How to do it.
+_URL_END = r"[^\s<>\"')\]]"
+_TLD = r"(?:com|org|info|net|eu|io|co|us|ca|uk)"
+# Industry opt-out pages that policies name by their bare domain ("visit optout.aboutads.info").
+OPT_OUT_DOMAINS = re.compile(
+    r"(?:optout\.)?aboutads\.info|(?:optout\.)?networkadvertising\.org|youradchoices\.(?:com|ca)"
+    r"|youronlinechoices\.(?:com|eu)|adssettings\.google\.com|myadcenter\.google\.com|(?:www\.)?allaboutcookies\.org"
+    r"|(?:www\.)?aboutcookies\.org|globalprivacycontrol\.org|(?:optout\.)?privacyrights\.info",
+    re.IGNORECASE,
+)
+# A bare domain counts where it is one of those or named as the place to go ("at example.com", "visit ...").
+DOMAIN_CUE = re.compile(r"\b(?:at|visit|visiting|go to|via|on)\s+$", re.IGNORECASE)
+_IN_MESSAGES = (
+    r"(?: (?:at the (?:bottom|end|foot) of|in|included in|provided in|that appears at the end of) (?:\w+ ){0,3}"
+    r"(?:e-?mails?|communications?|messages?|advertisements|newsletters?|issues?))"
+)
+_LINK = (
+    # possessive: a word that is no domain fails at its first non-word character, without backtracking
+    rf"https?://{_URL_END}+|\bwww\.{_URL_END}+|\b(?:[\w-]++\.(?=[\w-]))++{_TLD}(?:/{_URL_END}*|\b(?![\w@-]))"
+    rf"|(?i:unsubscribe|opt[- ]out|designated|[\"“]?do not (?:sell|share)[^\"”]{{0,50}}[\"”]?) "
+    rf"(?i:link|option|button){_IN_MESSAGES}?"
+    rf"|[\"“]unsubscribe[\"”]{_IN_MESSAGES}"
+    rf"|\blink{_IN_MESSAGES}"
+    # a named link: 'the "Your Privacy Choices" link'
+    r"|[\"“][A-Z][^\"”\n]{1,59}[\"”] link\b"
+    r"|(?:Network Advertising Initiative|Digital Advertising Alliance|European Interactive Digital Advertising Alliance"
+    r"|NAI|DAA|EDAA)(?:[’']s)? (?:(?:[A-Z]\w+|opt[- ]out|consumer[- ]choice) )?(?:page|tool|website|site|app|program)\b"
+)
+_PHONE = (
+    r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
+    r"|\+\d{1,3}(?:[\s.-]\(?\d{1,5}\)?){2,5}\b"  # international: +44 20 7946 0321
+)
+# choices.py keeps a bare "browser" only with a determiner ("your browser", not "for that browser")
+_BROWSER = (
+    r"Google Analytics [Oo]pt-?[Oo]ut (?:[Bb]rowser )?[Aa]dd-?[Oo]n"
+    r"|(?:(?:[Ww]eb|[Yy]our|the|their|each|any|a|[Mm]ost|[Mm]any|[Aa]ll|[Ss]ome) )?browser(?:s|[’']s)?"
+    r"(?: (?:settings|preferences|options|help (?:function|menu)))?\b"
+    r"|(?:Internet Explorer|Chrome|Firefox|Safari)"
+)
 HOW = re.compile(
-    r"(?<![\w.+@-])(?:(?P<link>https?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+|\b[\w-]+\.(?:com|org|info|net"
-    r"|eu)/[^\s<>\"')\]]*|"
-    r"(?i:unsubscribe|opt[- ]out|designated|[\"“]?do not (?:sell"
-    r"|share)[^\"”]{0,50}[\"”]?) link(?: (?:at the (?:bottom|end) of|in|"
-    r"included in|that appears at the end of) (?:\w+ ){0,3}(?:e-?mails?|communications?|messages?|advertisements))?)"
+    rf"(?<![\w.+@-])(?:(?P<link>{_LINK})"
     r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)"
-    r"|(?P<phone>(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b)"
+    rf"|(?P<phone>{_PHONE})"
     r"|(?P<web_form>(?:[A-Z][\w-]+ )?(?:[Pp]ortal|[Pp]rivacy [Cc]ent(?:er|re)|[Pp]rivacy [Hh]ub|web ?form"
     r"|online form|request form|[Cc]ontact (?:[Uu]s )?(?:form"
     r"|page)|"
     r"webform|privacy (?:request )?form))"
     r"|(?P<account_settings>[Mm]y [Aa]ccount(?: section| page| settings)?|(?:your )?[Aa]ccount (?:settings|profile"
     r"|page)|"
-    r"your \w+ account|(?:profile|privacy|account|communication|e-?mail) (?:settings|preferences) page|"
-    r"preference cent(?:er|re)|(?:your )?profile page)"
-    r"|(?P<browser>(?:web |your )?browser(?:[’']s)? (?:settings|preferences|options|help (?:function|menu))|"
-    r"(?:web |your )?browser\b|(?:Internet Explorer|Chrome|Firefox|Safari))"
-    r"|(?P<mail>\b(?:by|via) (?:postal )?mail\b|\bwrite to us\b|\bin writing\b|postal mail))",
+    r"your (?:[A-Z][\w-]* ){1,2}account\b|your \w+ account|(?:profile|privacy|account|communication|e-?mail) "
+    r"(?:settings|preferences) page|preference cent(?:er|re)|(?:your )?profile page"
+    # the account as the place: "in your account", "by signing in to your account" (choices.py drops the preposition)
+    r"|\b(?:in|into|to|from|through|via|under) your (?:online )?"
+    r"account\b(?! (?:number|holder|information|details|password|data|history|records?|settings|profile|page))(?!-))"
+    rf"|(?P<browser>{_BROWSER})"
+    r"|(?P<mail>\b(?:by|via) (?:postal )?mail\b|\bwrite to us\b|\bin writing\b|postal mail"
+    r"|\bwrit(?:e|ing) to (?:us at )?(?:the|our) (?:postal |mailing )?address\b))",
 )
 FOLLOW_ON = re.compile(
     r"^(?:to (?:do so|opt|submit|exercise|make|unsubscribe|request|delete|access|update|correct)|you (?:can|may)|"
