@@ -85,6 +85,8 @@ _ANTECEDENT = re.compile(r"\b(?:information|data|details|records)\b", re.IGNOREC
 _COMPANY_SUBJECT = re.compile(r"\b(?:we|they)\s+(?:[\w’']+\s+){0,2}$", re.IGNORECASE)
 _OPT_VERB = re.compile(r"\b(?:opt(?:s|ed|ing)?[- ]?out|object\w*|stop|withdraw)\b", re.IGNORECASE)
 _YOU = re.compile(r"\byou\b", re.IGNORECASE)
+_UNSUBSCRIBED = re.compile(r"unsubscribed\b", re.IGNORECASE)
+_REFUSED = re.compile(r"\b(?:cannot|can\s*not|can[’']t|may not|do(?:es)? not|don[’']t|will not|won[’']t|never)\b", re.I)
 # "access" as a noun that others hold ("providers may be given access to", "we will have access to your profile"),
 # and "the pages you access": the visitor's right only where the visitor is the one who has it.
 _HELD_ACCESS = re.compile(
@@ -121,7 +123,7 @@ _BARE_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,4}", re.IGNORECASE)
 _SOME_BROWSER = re.compile(r"\s|[’']s$|Add-?on|^(?:Internet Explorer|Chrome|Firefox|Safari)$", re.IGNORECASE)
 _NAMED_PAGE = re.compile(r"(?:page|tool|website|site|app|program)$")
 _LINKED_TO = re.compile(
-    r"\b(?:linked|associated|connected|related|attached|tied|added|appl(?:y|ied))\s+(?:to|with)\s+$"
+    r"\b(?:linked|associated|connected|related|attached|tied|added|appl(?:y|ied))\s+(?:(?:to|with)\s+)?$", re.I
 )
 
 
@@ -148,7 +150,7 @@ def _lead_in(result: Scan, s: Sentence) -> Sentence | None:
     if not s.is_item or s.intro < 0:
         return None
     lead = result.items[s.intro]
-    if lead.text.rstrip().endswith(":") and _GRANT.search(lead.text) and not NEGATED_CHOICE.search(lead.text):
+    if lead.text.rstrip().endswith(":") and _GRANT.search(lead.text) and not _REFUSED.search(lead.text):
         return lead
     return None
 
@@ -172,7 +174,7 @@ def _accept(text: str, s: Sentence, code: str, match: re.Match[str], lead: Sente
     enumerated = code in ("opt_out_profiling", "opt_out_targeted_ads") and phrase[:3].lower() == "of "
     if enumerated and not _OPT_VERB.search(text, s.start, match.start()):
         return False  # a later member of an enumeration needs the opt-out verb before it
-    if code == "opt_out_marketing" and phrase.lower().startswith("unsubscribed") and not _YOU.search(body):
+    if code == "opt_out_marketing" and _UNSUBSCRIBED.match(text, match.start()) and not _YOU.search(body):
         return False  # "lists are cleaned of unsubscribed addresses": record keeping, not a choice
     if code in _NEEDS_REQUEST:
         if not _REQUESTS.search(context):
@@ -320,20 +322,25 @@ def _how(result: Scan, i: int, code: str, codes_at: dict[int, set[str]]) -> list
     return found
 
 
-def _sections(result: Scan, passages: list[Passage]) -> Callable[[int], object]:
-    """Which section a sentence belongs to: consecutive passages under one heading, else the layout's heading."""
-    if not passages:
-        return lambda i: result.items[i].heading
+def _sections(result: Scan, passages: list[Passage]) -> Callable[[int, int], bool]:
+    """Whether two sentences share a section: consecutive passages under one heading, else the layout's heading."""
     starts = [p.start for p in passages]
     ids: list[int] = []
     for n, passage in enumerate(passages):
         ids.append(ids[-1] + (passage.heading != passages[n - 1].heading) if n else 0)
 
-    def section(i: int) -> object:
-        k = bisect_right(starts, result.items[i].start) - 1
-        return ids[k] if k >= 0 else -1
+    def passage_section(i: int) -> int:
+        position = result.items[i].start
+        k = bisect_right(starts, position) - 1
+        return ids[k] if k >= 0 and position < passages[k].end else -1
 
-    return section
+    def same(i: int, j: int) -> bool:
+        a, b = passage_section(i), passage_section(j)
+        if a >= 0 and b >= 0:
+            return a == b
+        return result.items[i].heading == result.items[j].heading  # outside the passages: the layout decides
+
+    return same
 
 
 def _instructions(
@@ -362,11 +369,11 @@ def _instructions(
             cache[j] = (scope, entries) if entries else None
         return cache[j]
 
-    section = _sections(result, passages)
+    same_section = _sections(result, passages)
     extra: dict[int, list[dict[str, str]]] = {}
     for i in rights:
         for j in range(i + 1, min(len(items), i + 1 + _REACH)):
-            if items[j].is_heading or section(j) != section(i):
+            if items[j].is_heading or not same_section(i, j):
                 break
             got = instruction(j)
             if got is not None:

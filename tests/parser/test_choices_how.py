@@ -1,0 +1,131 @@
+"""Your choices: the "how" entries are the actual means, each named once."""
+
+from __future__ import annotations
+
+import pytest
+
+from summaries.parser.choices import extract_choices
+from tests.parser.sections_support import assert_evidence
+
+
+def how_of(text: str, code: str) -> list[dict[str, str]]:
+    items = extract_choices(text, [])
+    assert_evidence(text, items)
+    (item,) = [item for item in items if item["type"] == code]
+    return item["how"]
+
+
+def test_one_browser_is_named_once_and_that_browser_is_no_how():
+    text = (
+        "We honour the Global Privacy Control signal sent by your browser as a request to opt out of the sale "
+        "of personal information for that browser."
+    )
+    assert how_of(text, "opt_out_sale") == [{"kind": "browser", "value": "your browser"}]
+
+
+def test_most_browsers_means_the_browser_settings():
+    text = "Most browsers let you block or erase cookies from their settings menu."
+    assert how_of(text, "cookie_controls") == [{"kind": "browser", "value": "browser settings"}]
+
+
+def test_a_vaguer_entry_gives_way_to_a_more_specific_one():
+    text = "You can block cookies in your browser. You can also change your browser settings to refuse cookies."
+    assert how_of(text, "cookie_controls") == [{"kind": "browser", "value": "your browser settings"}]
+
+
+def test_the_same_link_or_phone_written_twice_is_one_entry():
+    text = (
+        "You can opt out of interest-based ads at https://www.youradchoices.com/ or youradchoices.com. "
+        "You may also opt out of targeted advertising by calling (800) 555-0123 or 1-800-555-0123."
+    )
+    how = how_of(text, "opt_out_targeted_ads")
+    assert [entry["kind"] for entry in how] == ["link", "phone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "entry"),
+    [
+        (
+            "To opt out of interest-based advertising, visit optout.networkadvertising.org.",
+            "opt_out_targeted_ads",
+            {"kind": "link", "value": "optout.networkadvertising.org"},
+        ),
+        (
+            "You can opt out of personalised ads on the Network Advertising Initiative's consumer-choice page.",
+            "opt_out_targeted_ads",
+            {"kind": "link", "value": "Network Advertising Initiative's consumer-choice page"},
+        ),
+        (
+            "You can unsubscribe from our newsletter with the link at the foot of every newsletter.",
+            "opt_out_marketing",
+            {"kind": "link", "value": "link at the foot of every newsletter"},
+        ),
+        (
+            'Press "unsubscribe" in any of our e-mails to stop receiving promotional e-mails.',
+            "opt_out_marketing",
+            {"kind": "link", "value": "unsubscribe link in any of our e-mails"},
+        ),
+        (
+            'You may opt out of the sale of your data with the "Your Privacy Choices" link on every page.',
+            "opt_out_sale",
+            {"kind": "link", "value": "Your Privacy Choices link"},
+        ),
+        (
+            "You can ask us to delete your personal data by calling +44 20 7946 0999.",
+            "deletion",
+            {"kind": "phone", "value": "+44 20 7946 0999"},
+        ),
+        (
+            "You can correct your personal information by signing in to your account.",
+            "correction",
+            {"kind": "account_settings", "value": "your account"},
+        ),
+        (
+            "You can change your e-mail preferences in your Reward Club account to stop receiving offers.",
+            "opt_out_marketing",
+            {"kind": "account_settings", "value": "your Reward Club account"},
+        ),
+        (
+            "To stop our catalog, call us or write to the address below.",
+            "opt_out_marketing",
+            {"kind": "mail", "value": "write to the address"},
+        ),
+        (
+            "To opt out of Google Analytics, install the Google Analytics Opt-out Browser Add-on.",
+            "analytics_opt_out",
+            {"kind": "browser", "value": "Google Analytics Opt-out Browser Add-on"},
+        ),
+    ],
+)
+def test_how_names_the_means(text, code, entry):
+    assert entry in how_of(text, code)
+
+
+def test_a_domain_mentioned_in_passing_is_no_how():
+    text = "Our newsletter is sent by mailer.com and every issue has an unsubscribe link."
+    assert how_of(text, "opt_out_marketing") == [{"kind": "link", "value": "unsubscribe link"}]
+
+
+def test_a_quoted_button_label_is_not_the_account_page():
+    text = 'You may ask us to delete your personal data: use the "Close my account" button under My Account.'
+    assert how_of(text, "deletion") == [{"kind": "account_settings", "value": "My Account"}]
+
+
+def test_data_linked_to_the_account_is_not_the_account_page():
+    text = "You may ask us to delete your personal data linked to your account by e-mailing gone@example.com."
+    assert how_of(text, "deletion") == [{"kind": "email", "value": "gone@example.com"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a." * 200_000,
+        "visit " + "x." * 100_000 + "com",
+        ("of " * 50_000) + "profiling",
+        '"' + "A" * 100_000 + '" link',
+        "+1 " + "2 " * 100_000,
+    ],
+    ids=["dots", "long-domain", "many-of", "long-quote", "digits"],
+)
+def test_hostile_how_text_completes(text):
+    extract_choices("You may opt out of the sale of your data. " + text, [])
