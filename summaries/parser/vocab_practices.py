@@ -159,15 +159,15 @@ THIRD_PARTY_BODY: list[tuple[str, float]] = [
         2.0,
     ),
     (
-        r"\b(?:forward|forwards|forwarded|transmit|transmits|transmitted|send|sends) (?:[\w'-]+ ){0,6}"
+        r"\b(?:forward|forwards|forwarded|transmit|transmits|transmitted|send|sends) (?:[\w'-]+ ){0,8}"
         r"(?:to|with) (?:the |a |our |these |such )?(?:[\w-]+ )?"
         r"(?:publisher|provider|partner|merchant|retailer|sponsor|third|vendor|franchise|dealer|advertiser|author|"
         r"company|companies)",
         2.0,
     ),
     (
-        WE + r"(?:share|disclose|sell|rent|lease|trade|transfer|release|provide|make available|give|pass|"
-        r"exchange|distribute|report|license)",
+        WE + r"(?:share|disclose|sell|rent|lease|trade|transfer|transmit|forward|release|provide|make available|give|"
+        r"pass|exchange|distribute|report|license)",
         2.0,
     ),
     (
