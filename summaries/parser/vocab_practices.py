@@ -446,6 +446,13 @@ SECURITY_BODY: list[tuple[str, float]] = [
         1.5,
     ),
     (r"\bbreach|hack(?:er|ed|ing)?|\bvirus", 1.0),
+    # The usual disclaimer ("no transmission over the Internet can be guaranteed to be 100% secure") and advice
+    # to keep credentials safe.
+    (
+        r"\bno (?:data |method of )?transmissions? (?:\w+ ){0,6}(?:secure|guaranteed)|\b(?:safe|secure) place\b|"
+        r"\bnot (?:to )?divulge\b",
+        2.5,
+    ),
 ]
 SECURITY_HEAD: list[tuple[str, float]] = [
     (r"\bsecur(?:e|ity)|protect|safeguard|confidentiality|encrypt", 3.5),
