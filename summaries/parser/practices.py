@@ -161,7 +161,9 @@ _LIST_LEAD = re.compile(
 )
 # An e-mail address or telephone number: how to reach the company, which the OPP-115 scheme files under `other`
 # ("contact information") whatever else the passage is about.
-_CONTACT = re.compile(r"\w@[\w-]+\.[A-Za-z]{2,}|(?<!\d)(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?!\d)")
+_EMAIL = re.compile(r"\w@[\w-]+\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?<!\d)(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?!\d)")
+_PHONE_TAIL = re.compile(r"\d{3}[-. ]\d{4}(?!\d)")  # the cheap part every phone number ends with
 # ... except in sections for parents, residents of some state or region, whose contact lines belong to that section.
 CONTACT_JOINS = frozenset(PRACTICES) - {"other", "specific_audiences"}
 _SHARING_HEAD = re.compile(r"\b(?:shar(?:e|ing)|disclos(?:e|ure)|transfer|sell|sale|rent)")
@@ -204,6 +206,12 @@ def _scores(text: str, heading: str) -> tuple[tuple[str, float], ...]:
                     score += weight
         out.append((code, score))
     return tuple(out)
+
+
+def _has_contact(text: str) -> bool:
+    if "@" in text and _EMAIL.search(text):
+        return True
+    return _PHONE_TAIL.search(text) is not None and _PHONE.search(text) is not None
 
 
 def _normalise(text: str) -> str:
@@ -274,7 +282,7 @@ def classify_practices(text: str, heading: str = "") -> list[str]:
     other = scores["other"]
     if other >= OTHER_RATIO * best_score or best_score < FALLBACK_MIN:
         return ["other"]
-    contact = best in CONTACT_JOINS and _CONTACT.search(stripped) is not None
+    contact = best in CONTACT_JOINS and _has_contact(stripped)
     if best_score < THRESHOLD:
         return [best, "other"] if contact else [best]
     labels = [best]

@@ -327,8 +327,6 @@ USER_ACCESS_BODY: list[tuple[str, float]] = [
         1.5,
     ),
     (
-        r"\b(?:information|data|details|profile) (?:\w+ ){0,2}(?:can|may|will) (?:\w+ )?be (?:updated|corrected|"
-        r"changed|modified|edited|deleted|removed|reviewed|amended)|"
         r"\b(?:changed|updated|corrected|deleted|removed|erased) (?:\w+ ){0,2}from (?:our|its|the) (?:records|database|"
         r"databases|systems?|files)|"
         r"\b(?:make|request|submit|ask for) (?:any )?(?:changes|corrections|updates|modifications|deletion) "
