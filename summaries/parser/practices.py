@@ -159,6 +159,13 @@ _LIST_LEAD = re.compile(
     r" (?:different |other )?ways)\b[^.]{0,40}[.:]?\s*$",
     re.IGNORECASE,
 )
+# An e-mail address or telephone number: how to reach the company, which the OPP-115 scheme files under `other`
+# ("contact information") whatever else the passage is about.
+_EMAIL = re.compile(r"\w@[\w-]+\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?<!\d)(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?!\d)")
+_PHONE_TAIL = re.compile(r"\d{3}[-. ]\d{4}(?!\d)")  # the cheap part every phone number ends with
+# ... except in sections for parents, residents of some state or region, whose contact lines belong to that section.
+CONTACT_JOINS = frozenset(PRACTICES) - {"other", "specific_audiences"}
 _SHARING_HEAD = re.compile(r"\b(?:shar(?:e|ing)|disclos(?:e|ure)|transfer|sell|sale|rent)")
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-Z0-9])")
 
@@ -199,6 +206,12 @@ def _scores(text: str, heading: str) -> tuple[tuple[str, float], ...]:
                     score += weight
         out.append((code, score))
     return tuple(out)
+
+
+def _has_contact(text: str) -> bool:
+    if "@" in text and _EMAIL.search(text):
+        return True
+    return _PHONE_TAIL.search(text) is not None and _PHONE.search(text) is not None
 
 
 def _normalise(text: str) -> str:
@@ -269,8 +282,9 @@ def classify_practices(text: str, heading: str = "") -> list[str]:
     other = scores["other"]
     if other >= OTHER_RATIO * best_score or best_score < FALLBACK_MIN:
         return ["other"]
+    contact = best in CONTACT_JOINS and _has_contact(stripped)
     if best_score < THRESHOLD:
-        return [best]
+        return [best, "other"] if contact else [best]
     labels = [best]
     for score, code in ranked[1:]:
         close = code in SECONDARY and score >= RUNNER_UP_MIN and score >= RUNNER_UP_RATIO * best_score
@@ -278,4 +292,6 @@ def classify_practices(text: str, heading: str = "") -> list[str]:
         close = close and not (code == "third_party_sharing" and best in NO_SHARING_RUNNER_UP)
         if close or score >= SECONDARY_ANY.get(code, float("inf")):
             labels.append(code)
+    if contact:
+        labels.append("other")
     return labels

@@ -159,15 +159,15 @@ THIRD_PARTY_BODY: list[tuple[str, float]] = [
         2.0,
     ),
     (
-        r"\b(?:forward|forwards|forwarded|transmit|transmits|transmitted|send|sends) (?:[\w'-]+ ){0,6}"
+        r"\b(?:forward|forwards|forwarded|transmit|transmits|transmitted|send|sends) (?:[\w'-]+ ){0,8}"
         r"(?:to|with) (?:the |a |our |these |such )?(?:[\w-]+ )?"
         r"(?:publisher|provider|partner|merchant|retailer|sponsor|third|vendor|franchise|dealer|advertiser|author|"
         r"company|companies)",
         2.0,
     ),
     (
-        WE + r"(?:share|disclose|sell|rent|lease|trade|transfer|release|provide|make available|give|pass|"
-        r"exchange|distribute|report|license)",
+        WE + r"(?:share|disclose|sell|rent|lease|trade|transfer|transmit|forward|release|provide|make available|give|"
+        r"pass|exchange|distribute|report|license)",
         2.0,
     ),
     (
@@ -268,6 +268,21 @@ USER_CHOICE_BODY: list[tuple[str, float]] = [
     ),
     (r"\b(?:not required|voluntary|optional|you (?:are not|aren't) required|at your (?:option|discretion))", 1.2),
     (r"\b(?:may not (?:function|work)|some (?:features|parts|portions|areas)|unable to (?:use|access))", 0.8),
+    # Deciding not to give data, and the settings a visitor can change, are choices.
+    (r"\b(?:choose|elect|decide) not to\b|\b(?:your|the) choice whether\b|\b(?:choose|decide) whether\b", 2.0),
+    (r"\b(?:make|have) (?:meaningful |informed |certain )?choices\b", 2.0),
+    (
+        r"\b(?:settings|preferences|options) (?:in|of|on) (?:your|the) (?:web |internet )?browser|"
+        r"\b(?:chang|adjust|modify|configur)(?:e|es|ed|ing)? (?:\w+ ){0,2}(?:browser |privacy |cookie |ad |"
+        r"advertising |marketing |e-?mail |communications? )(?:settings|preferences)",
+        2.0,
+    ),
+    (r"\bprevent (?:\w+ ){0,2}(?:cookies|tracking|messages|e-?mails?)", 1.5),
+    (
+        r"\b(?:manage|control|limit) (?:how|whether|the way)\b|\b(?:you can|you may) (?:also )?(?:limit|restrict)\b|"
+        r"\bchange your mind\b|\bprefer that we (?:do not|don't|not)\b",
+        1.5,
+    ),
 ]
 USER_CHOICE_HEAD: list[tuple[str, float]] = [
     (
@@ -303,6 +318,23 @@ USER_ACCESS_BODY: list[tuple[str, float]] = [
     (r"\bright (?:to|of) (?:access|request|know|obtain|review|correct|rectif|delet|eras|data portability)", 2.5),
     (r"\b(?:inaccurate|incomplete|out of date|up to date|up-to-date|accurate|outdated)", 1.0),
     (r"\bdata portability|\bexport (?:your )?data", 2.0),
+    # The same request said with other objects ("delete that information", "see the data we hold about you").
+    (
+        r"\b(?:update|correct|delete|remove|change|review|edit|modify) (?:or \w+ )?(?:that|this|such|the|any|your) "
+        r"(?:\w+ )?(?:information|data|details)\b|"
+        r"\b(?:see|view|review|obtain|know) (?:\w+ ){0,3}(?:information|data) (?:we|that we) "
+        r"(?:hold|have|maintain|keep|store)",
+        1.5,
+    ),
+    (
+        r"\b(?:changed|updated|corrected|deleted|removed|erased) (?:\w+ ){0,2}from (?:our|its|the) (?:records|database|"
+        r"databases|systems?|files)|"
+        r"\b(?:make|request|submit|ask for) (?:any )?(?:changes|corrections|updates|modifications|deletion) "
+        r"(?:to|of|in)\b|"
+        r"\b(?:have|has) (?:your|their|the|any) (?:\w+ ){0,3}(?:information|data|account|profile) (?:\w+ )?"
+        r"(?:deleted|removed|corrected|changed|updated|erased)",
+        1.5,
+    ),
 ]
 USER_ACCESS_HEAD: list[tuple[str, float]] = [
     (
@@ -346,6 +378,19 @@ RETENTION_BODY: list[tuple[str, float]] = [
         2.0,
     ),
     (r"\bhow long\b", 2.0),
+    # How long, said as a span or as "for ever"; and data that outlives a deletion.
+    (r"\bindefinitely\b|\bin perpetuity\b|\bretention (?:period|schedule|policy|policies)\b", 3.0),
+    (
+        r"\bfor (?:up to |at least |a period of |approximately |about |a minimum of |a maximum of )?(?:\d+|one|two|"
+        r"three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|sixty|ninety) (?:\w+ )?"
+        r"(?:days|weeks|months|years)\b",
+        2.0,
+    ),
+    (
+        r"\bnot (?:be )?(?:\w+ )?(?:deleted|removed|erased|purged)\b|\b(?:continue to|will|may) (?:still )?"
+        r"(?:exist|persist)\b|\b(?:store|keep|save|retain)s? (?:\w+ ){0,2}(?:the most recent|only the last)\b",
+        2.0,
+    ),
 ]
 RETENTION_HEAD: list[tuple[str, float]] = [
     (r"\bretention|\bretain|how long|storage of|\bstor(?:e|ing|age)\b|keep", 3.0),
@@ -399,6 +444,13 @@ SECURITY_BODY: list[tuple[str, float]] = [
         1.5,
     ),
     (r"\bbreach|hack(?:er|ed|ing)?|\bvirus", 1.0),
+    # The usual disclaimer ("no transmission over the Internet can be guaranteed to be 100% secure") and advice
+    # to keep credentials safe.
+    (
+        r"\bno (?:data |method of )?transmissions? (?:\w+ ){0,6}(?:secure|guaranteed)|\b(?:safe|secure) place\b|"
+        r"\bnot (?:to )?divulge\b",
+        2.5,
+    ),
 ]
 SECURITY_HEAD: list[tuple[str, float]] = [
     (r"\bsecur(?:e|ity)|protect|safeguard|confidentiality|encrypt", 3.5),

@@ -181,3 +181,53 @@ def test_split_alternatives_respects_groups_and_classes():
     assert split_alternatives(r"a|b(c|d)|[|]x|\|y") == ["a", "b(c|d)", "[|]x", r"\|y"]
     assert required_literals(r"\b(?:retain|retention)\b") == ("retain", "retention")
     assert required_literals(r"\bwe (?:may )?(?:collect|gather)") in {("collect", "gather"), ("we",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "practice"),
+    [
+        ("Server logs are kept indefinitely.", "data_retention"),
+        ("We store support chat transcripts for 18 months.", "data_retention"),
+        ("Reviews you post are not deleted from our servers.", "data_retention"),
+        ("We keep only the most recent version of your saved basket.", "data_retention"),
+        ("You can choose not to give us your birthday; the rest of the shop still works.", "user_choice"),
+        ("You can adjust your advertising preferences from the account page.", "user_choice"),
+        ("You can make informed choices about the newsletters you receive.", "user_choice"),
+        ("Contact our help desk to have your profile details corrected.", "user_access"),
+        ("Please keep your password in a safe place and never divulge it to anyone.", "data_security"),
+        ("No transmission of data over the internet can be guaranteed to be fully secure.", "data_security"),
+        ("We may transmit your order details to the courier company that delivers your parcel.", "third_party_sharing"),
+    ],
+)
+def test_practice_said_in_other_words(text, practice):
+    assert classify_practices(text)[0] == practice
+
+
+@pytest.mark.parametrize(
+    ("text", "practice"),
+    [
+        (
+            "To stop receiving our newsletter, write to newsletter-stop@example.org and we will take you off the list.",
+            "user_choice",
+        ),
+        (
+            "You can update your mailing address at any time by calling our customer care team at 555-010-1234.",
+            "user_access",
+        ),
+    ],
+)
+def test_contact_details_add_other(text, practice):
+    labels = classify_practices(text)
+    assert labels[0] == practice
+    assert "other" in labels
+
+
+def test_no_contact_details_no_other():
+    assert classify_practices("You may unsubscribe from our newsletter at any time.") == ["user_choice"]
+
+
+def test_contact_details_in_an_audience_section_stay_with_it():
+    text = "Parents of children under 13 may contact us at kids@example.org to have their child's details deleted."
+    labels = classify_practices(text)
+    assert labels[0] == "specific_audiences"
+    assert "other" not in labels
