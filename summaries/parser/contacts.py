@@ -15,6 +15,7 @@ import phonenumbers
 
 from summaries.parser.evidence import evidence
 from summaries.parser.facts import lowered, sentence_around
+from summaries.parser.postal import US_STATES, address_words, extend_end, extend_start, find_addresses, one_line
 from summaries.parser.types import Passage
 
 _MAX_CONTACTS = 60
@@ -47,20 +48,11 @@ _NOT_PHONE_BEFORE = re.compile(
 )
 _PHONE_WORD_BEFORE = re.compile(r"(?:phone|call|tel|telephone|text|fax|toll[- ]free|contact)\W{0,20}$", re.I)
 
-_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
-    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
-    "Mississippi|Missouri|Montana|Nebraska|Nevada|New\\s+Hampshire|New\\s+Jersey|New\\s+Mexico|New\\s+York|"
-    "North\\s+Carolina|North\\s+Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\\s+Island|South\\s+Carolina|"
-    "South\\s+Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\\s+Virginia|Wisconsin|Wyoming|"
-    "District\\s+of\\s+Columbia|"
-    "A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|"
-    "W[AVIY]|PR"
-)
+_STATES = US_STATES
 _ADDRESS_WORD = r"[A-Za-z0-9À-ÿ#&'’.-]+,?"
 _SEP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _POSTAL = re.compile(
-    r"(?<![\w)/.-])(?:\d{1,6}[A-Za-z]?|P\.?\s?O\.?\s+Box\s+\d{1,6},?)"
+    r"(?<![\w)/.-])(?:\d{1,6}[A-Za-z]?|P(?:\.?\s?O\.?|ost\s+Office)\s+Box\s+\d{1,6},?)"
     + _SEP
     + r"(?=[A-Z0-9])(?:"
     + _ADDRESS_WORD
@@ -69,6 +61,11 @@ _POSTAL = re.compile(
     + _STATES
     + r"))\.?,?[ \t]+\d{5}(?:-\d{4})?(?![\w-])"
 )
+# Where a US address may start inside a match: a house number or a PO box.
+_US_START = re.compile(
+    r"(?<![\w)/.,-])(?:\d{1,6}[A-Za-z]?(?=\s)|P\.?\s?O\.?\s+Box\s+\d{1,6},?(?=\s)|Post\s+Office\s+Box\s+\d{1,6},?(?=\s))"
+)
+_ADDRESS_TOKEN = re.compile(r"[^\s,]+")
 
 _URL = re.compile(r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"'()\[\]{}]{2,300}", re.IGNORECASE)
 _URL_CONTEXT = re.compile(
@@ -99,6 +96,7 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("customer service", re.compile(r"\b(?:customer\s+(?:service|care|support)|questions?|contact\s+us|help)\b", re.I)),
 ]
 OTHER_MATTERS = {"copyright agent", "job applications", "press"}
+_ADDRESS_LINES_ABOVE = 4
 _PRIVACY_MATTER = re.compile(r"\b(?:privacy|personal\s+(?:information|data)|data\s+protection)\b", re.I)
 
 
@@ -116,24 +114,28 @@ def _label(text: str, start: int, end: int, kind: str = "") -> str:
     for label, pattern in _MAILBOX_LABELS:
         if mailbox and pattern.search(mailbox):
             return label
-    label = _context_label(text, start, end)
+    label = _context_label(text, start, end, kind)
     if label == "general" and mailbox and _SERVICE_MAILBOX.search(mailbox):
         return "customer service"
     return label
 
 
-def _context_label(text: str, start: int, end: int) -> str:
+def _context_label(text: str, start: int, end: int, kind: str = "") -> str:
     s, e = sentence_around(text, start, end)
     before = sentence_around(text, s - 2) if s >= 2 and "\n" not in text[s - 2 : s] else (s, s)
     context = text[before[0] : e]
-    # A bare "Contact Us" heading line just above is context too.
+    # A bare "Contact Us" heading line just above is context too; above an address written over
+    # several lines, so are the lines naming who reads the post ("Copyright Agent", "Law Firm LLP").
     line_above_end = text.rfind("\n", 0, s)
-    if line_above_end > 0:
+    for _ in range(_ADDRESS_LINES_ABOVE if kind == "postal" else 1):
+        if line_above_end <= 0:
+            break
         above_start = text.rfind("\n", 0, line_above_end) + 1
-        if line_above_end - above_start <= 60 and not text[above_start:line_above_end].rstrip().endswith(
-            (".", "!", "?", ";")
-        ):
-            context = text[above_start:line_above_end] + " " + context
+        line = text[above_start:line_above_end].rstrip()
+        if not line.strip() or len(line) > 60 or line.endswith((".", "!", "?", ";")):
+            break
+        context = line + " " + context
+        line_above_end = above_start - 1
     # "Fax" before the number labels the number, not its neighbours.
     near = text[max(s, start - 25) : start]
     for label, pattern in _LABELS:
@@ -159,12 +161,15 @@ def _phone(raw: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _one_line(address: str) -> str:
-    lines = [line.strip() for line in address.split("\n") if line.strip()]
-    out = lines[0] if lines else ""
-    for line in lines[1:]:
-        out += (" " if out.endswith(",") else ", ") + line
-    return out
+def _us_start(text: str, match: re.Match[str]) -> int | None:
+    """The first house number or PO box in a US address match after which every word reads as an
+    address ("Since 1998 we have been at 500 Main Street, ..." starts at 500), or None."""
+    state = match.start("state")
+    for number in _US_START.finditer(text, match.start(), state):
+        words = _ADDRESS_TOKEN.findall(text, number.end(), state)
+        if words and (words[0][0].isupper() or words[0][0].isdigit()) and address_words(words):
+            return number.start()
+    return None
 
 
 _ZIP = re.compile(r"\d{5}")
@@ -223,11 +228,16 @@ def _candidates(text: str) -> list[tuple[int, int, str, str, str]]:
         normalized = _phone(m.group(0))
         if normalized:
             found.append((m.start(), m.end(), "phone", m.group(0), normalized))
+    addresses: list[tuple[int, int, int]] = []
     for m in islice(_near(text, _POSTAL, (z.start() for z in _ZIP.finditer(text)), 300, 16), _MAX_PER_KIND):
-        if not m.group("state")[0].isupper():
-            continue
-        value = _one_line(m.group(0))
-        found.append((m.start(), m.end(), "postal", value, re.sub(r"[^a-z0-9]", "", value.lower())))
+        begin = _us_start(text, m) if m.group("state")[0].isupper() else None
+        if begin is not None:
+            addresses.append((extend_start(text, begin), m.end(), extend_end(text, m.end())))
+    addresses.extend(islice(find_addresses(text), _MAX_PER_KIND))
+    for start, code_end, end in addresses:
+        # Compared without the country after the postcode: the same address is written with and without it.
+        normalized = re.sub(r"[^a-z0-9]", "", text[start:code_end].lower())
+        found.append((start, end, "postal", one_line(text[start:end]), normalized))
     url_anchors = sorted({*_anchors(low, "http"), *_anchors(low, "www.")})
     for m in islice(_near(text, _URL, url_anchors, 1, 400), _MAX_PER_KIND):
         value = m.group(0).rstrip(".,;:!?")

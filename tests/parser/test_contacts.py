@@ -96,6 +96,115 @@ def test_po_boxes_are_addresses():
     assert [c["value"] for c in postal] == ["P.O. Box 1234, Austin, TX 78701"]
 
 
+def postal(text: str) -> list[dict]:
+    return [c for c in found(text).values() if c["kind"] == "postal"]
+
+
+def test_a_uk_address_over_several_lines_is_one_line_from_its_street():
+    text = (
+        "Contact Us\n\nPrivacy Team\nHollybrook Ltd\n14 Chapel Lane\nLeeds LS1 4DY\nUnited Kingdom\n\n"
+        "Email: privacy@hollybrook.example\n"
+    )
+    [address] = postal(text)
+    assert address["value"] == "14 Chapel Lane, Leeds LS1 4DY, United Kingdom"
+    assert address["normalized"] == "14chapellaneleedsls14dy"  # compared without the country
+    assert address["label"] == "privacy"  # from the recipient lines above it
+    assert address["evidence"][0]["quote"] == "14 Chapel Lane\nLeeds LS1 4DY\nUnited Kingdom"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Our registered office is at 14 Marigold Row, London SE1 9ZZ.", "14 Marigold Row, London SE1 9ZZ"),
+        (
+            "Write to Hollybrook Ltd, 3rd Floor, 14 Chapel Lane, Leeds, LS1 4DY, UK.",
+            "3rd Floor, 14 Chapel Lane, Leeds, LS1 4DY, UK",
+        ),
+        ("Send privacy requests to 14 Chapel Lane Leeds LS1 4DY today.", "14 Chapel Lane Leeds LS1 4DY"),
+        ("Post privacy requests to PO Box 1234, Leeds LS1 4DY.", "PO Box 1234, Leeds LS1 4DY"),
+        ("Flat 2\n14 Chapel Lane\nLeeds LS1 4DY", "Flat 2, 14 Chapel Lane, Leeds LS1 4DY"),
+        ("Hollybrook House, Chapel Lane, Leeds LS1 4DY", "Hollybrook House, Chapel Lane, Leeds LS1 4DY"),
+        ("Privacy Officer, Quay House, Dock Street, Hull, HU1 1TU, UK.", "Quay House, Dock Street, Hull, HU1 1TU, UK"),
+        ("Unit 4\n22 Mill Road\nNewcastle upon Tyne NE1 4XF", "Unit 4, 22 Mill Road, Newcastle upon Tyne NE1 4XF"),
+    ],
+)
+def test_uk_addresses_in_the_shapes_policies_write_them(text, value):
+    assert [c["value"] for c in postal(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Mail our Privacy Office at 100 King Street West, Suite 300, Toronto, ON M5X 1A9, Canada.",
+            "100 King Street West, Suite 300, Toronto, ON M5X 1A9, Canada",
+        ),
+        ("Maple Goods Ltd.\n1 Yonge St\nToronto, Ontario\nM5E 1W7", "1 Yonge St, Toronto, Ontario, M5E 1W7"),
+        (
+            "Write to 123 Rue Sainte-Catherine Ouest, Montréal, QC H3B 1A7.",
+            "123 Rue Sainte-Catherine Ouest, Montréal, QC H3B 1A7",
+        ),
+    ],
+)
+def test_canadian_addresses_need_their_province(text, value):
+    assert [c["value"] for c in postal(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Contact our Privacy Officer:\nAcme Home\nSuite 200\n500 Main Street\nSpringfield, IL 62701\nUSA\n",
+            "Suite 200, 500 Main Street, Springfield, IL 62701, USA",
+        ),
+        (
+            "Write to Suite 200, 500 Main Street, Springfield, IL 62701.",
+            "Suite 200, 500 Main Street, Springfield, IL 62701",
+        ),
+        ("Post Office Box 77, Austin, TX 78701", "Post Office Box 77, Austin, TX 78701"),
+        (
+            "Acme LLC, 1200 Harbor Boulevard, 12th floor, Weehawken, NJ 07086, United States",
+            "1200 Harbor Boulevard, 12th floor, Weehawken, NJ 07086, United States",
+        ),
+        # Prose before the house number is no part of the address.
+        (
+            "Since 1998 Acme has written to customers from 500 Main Street, Springfield, IL 62701.",
+            "500 Main Street, Springfield, IL 62701",
+        ),
+    ],
+)
+def test_us_addresses_with_units_po_boxes_countries_and_prose_before(text, value):
+    assert [c["value"] for c in postal(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The player comes as MP3 4GB or 8GB.",
+        "We keep 30 days of logs for the MP3 4GB model.",
+        "Our 2 Stores in London SE1 9ZZ are open daily.",
+        "Our shop in Leeds LS1 4DY is open daily.",
+        "Use the code K1A 0B1 at checkout.",
+        "Toronto M5E 1W7 is our busiest region.",
+        "We ship 3 Big Boxes to Leeds LS1 4DY every week.",
+        "We opened 25 stores in 2019 and serve New York 10001 daily.",
+    ],
+)
+def test_postcodes_and_numbers_in_prose_are_no_addresses(text):
+    assert postal(text) == []
+
+
+def test_the_same_address_with_and_without_its_country_is_one_contact():
+    text = (
+        "Our registered office is at 14 Chapel Lane, Leeds LS1 4DY.\n\n"
+        "Contact Us\n\nData Protection Officer\n14 Chapel Lane\nLeeds LS1 4DY\nUnited Kingdom\n"
+    )
+    [address] = postal(text)
+    assert address["value"] == "14 Chapel Lane, Leeds LS1 4DY"
+    assert len(address["evidence"]) == 2
+    assert address["label"] == "privacy"
+
+
 def test_contacts_for_other_matters_say_so():
     text = (
         "Privacy questions: email privacy@acme.example.\n"
