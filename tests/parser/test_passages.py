@@ -167,6 +167,148 @@ def test_consecutive_headings_open_one_passage_under_the_inner_heading():
     assert passages[0].start == 0
 
 
+LETTERED = """Fernhill Hardware Privacy Policy
+
+Last updated: 2 February 2026
+
+Contents
+A. Scope of This Policy
+B. What We Collect
+C. Who Receives It
+D. Reaching Us
+
+A. Scope of This Policy
+
+This policy covers the Fernhill Hardware shops, the fernhill.example website and our trade counter service.
+
+B. What We Collect
+
+We collect your name, delivery address and order history whenever you buy tools or timber from us.
+
+C. Who Receives It
+
+Our couriers receive your delivery address, and our card processor receives the payment details you enter.
+
+D. Reaching Us
+
+Write to us with any question about how we handle your personal information.
+"""
+
+
+def test_lettered_headings_after_a_table_of_contents_open_their_sections():
+    text = LETTERED
+    passages = segment(text)
+    assert_valid(text, passages)
+    assert_covers_body(text, passages)
+    assert passage_with(text, "trade counter").heading == "Scope of This Policy"
+    assert passage_with(text, "order history").heading == "What We Collect"
+    assert passage_with(text, "couriers").heading == "Who Receives It"
+    assert passage_with(text, "any question").heading == "Reaching Us"
+    # Each section's passage starts at its own lettered heading, below the contents.
+    assert text[passage_with(text, "order history").start :].startswith("B. What We Collect\n\nWe collect")
+
+
+def test_a_table_of_contents_is_one_passage_under_its_own_heading():
+    text = LETTERED
+    contents = passage_with(text, "A. Scope of This Policy\nB.")
+    assert contents.heading == "Contents"
+    assert "D. Reaching Us\n\nA. Scope" not in text[contents.start : contents.end]  # it ends with the list
+    assert [p.heading for p in segment(text)].count("Reaching Us") == 1
+
+
+def test_a_numbered_table_of_contents_with_blank_lines_is_no_run_of_sections():
+    text = (
+        "Privacy Notice\n\nIn this notice\n\n1. Data We Hold\n\n2. Sharing\n\n3. Your Rights\n\n"
+        "1. Data We Hold\n\nWe hold your name and email address for as long as your account stays open.\n\n"
+        "2. Sharing\n\nWe share order details with the couriers that bring your parcels to your door.\n\n"
+        "3. Your Rights\n\nYou may ask us for a copy of the personal data we hold about you at any time.\n"
+    )
+    passages = segment(text)
+    assert_valid(text, passages)
+    assert_covers_body(text, passages)
+    assert [p.heading for p in passages] == ["Privacy Notice", "Data We Hold", "Sharing", "Your Rights"]
+    assert text[passages[0].start : passages[0].end].endswith("3. Your Rights")  # the list, with the title
+    assert text[passages[1].start :].startswith("1. Data We Hold\n\nWe hold")
+
+
+def test_headings_listed_together_that_never_come_again_are_no_table_of_contents():
+    # Consecutive headings open one passage under the inner one, as before: nothing repeats them below.
+    text = "Your Rights\n\nAccess\n\nYou can ask for a copy of the personal information we hold about you."
+    assert [p.heading for p in segment(text)] == ["Access"]
+
+
+def test_lettered_list_items_stay_in_their_section():
+    text = (
+        "Privacy Policy\n\nInformation We Collect\n\nWe collect these categories of personal information:\n"
+        "A. Identifiers\nB. Commercial Information\nC. Internet Activity\n\n"
+        "We use them to run the store and to answer your questions about orders.\n"
+    )
+    passages = segment(text)
+    assert_valid(text, passages)
+    assert passage_with(text, "B. Commercial Information").heading == "Information We Collect"
+    assert passage_with(text, "Internet Activity").heading == "Information We Collect"
+    assert "Internet Activity" not in {p.heading for p in passages}
+
+
+def test_lettered_heading_lines():
+    assert is_heading_line("A. What This Policy Covers")
+    assert is_heading_line("(C) Your Choices")
+    assert is_heading_line("B. Information we collect")  # lettered, like numbered, whatever its case
+    assert not is_heading_line("a. your name and email address")
+    assert not is_heading_line("A. We collect your name when you order.")
+
+
+def test_contact_lines_are_not_headings():
+    assert not is_heading_line("Phone: 1-800-555-0199")
+    assert not is_heading_line("Telephone: +44 20 7946 0000")
+    assert not is_heading_line("Privacy requests: https://shop.example/privacy")
+    assert not is_heading_line("Mail: Acme Stores, Inc., 1 Main Plaza, Indianapolis, IN 46204")
+    assert not is_heading_line("Leeds LS1 4DY")
+    assert not is_heading_line("Springfield, IL 62701")
+    assert is_heading_line("Your Privacy Choices")
+    assert is_heading_line("Contact Us")
+
+
+def test_a_contact_block_with_an_address_stays_under_its_heading():
+    text = (
+        "Privacy Notice\n\n"
+        "Changes\n\nWe will email you before any important change to this notice takes effect.\n\n"
+        "9. Contact Us\n\n"
+        "Privacy Team\nHollybrook Ltd\n14 Chapel Lane\nLeeds LS1 4DY\nUnited Kingdom\n\n"
+        "Email: privacy@hollybrook.example\nTelephone: +44 113 496 0000\n"
+    )
+    passages = segment(text)
+    assert_valid(text, passages)
+    assert_covers_body(text, passages)
+    contact = passage_with(text, "14 Chapel Lane")
+    assert contact.heading == "Contact Us"
+    assert "Telephone: +44 113" in text[contact.start : contact.end]
+    headings = {p.heading for p in passages}
+    assert not headings & {"Privacy Team", "Hollybrook Ltd", "Chapel Lane", "Leeds LS1 4DY", "United Kingdom"}
+
+
+def test_label_lines_giving_contacts_are_no_run_in_headings():
+    text = (
+        "Privacy Policy\n\nContact Us\n\n"
+        "Email: privacy@acme.example\nPhone: 1-800-555-0199\nPrivacy choices: https://acme.example/choices\n"
+        "Mail: Acme Stores, Inc., Privacy Office, 1 Main Plaza, Indianapolis, IN 46204\n"
+    )
+    passages = segment(text)
+    assert_valid(text, passages)
+    assert {p.heading for p in passages if "Mail:" in text[p.start : p.end] or "Phone" in text[p.start : p.end]} == {
+        "Contact Us"
+    }
+
+
+def test_a_label_run_in_that_ends_in_an_address_keeps_its_heading():
+    text = (
+        "Privacy Policy\n\n"
+        "Copyright: If you believe that material on our site infringes your copyright, please tell our agent, "
+        "who can be reached by post at 101 Park Avenue, Roseland, NJ 07068.\n"
+    )
+    assert passage_with(text, "infringes").heading == "Copyright"
+
+
 def test_classified_fills_practices_from_text_and_heading():
     text = HTML_LINES
     by_start = {text[p.start : p.start + 12]: p.practices for p in classified(text)}
@@ -191,7 +333,22 @@ def test_segment_never_crashes_and_offsets_stay_valid(text):
 @given(
     st.lists(
         st.one_of(
-            st.sampled_from(["", "PRIVACY POLICY", "1. Scope", "What We Collect?", "Label: text follows here."]),
+            st.sampled_from(
+                [
+                    "",
+                    "PRIVACY POLICY",
+                    "1. Scope",
+                    "What We Collect?",
+                    "Label: text follows here.",
+                    "Contents",
+                    "A. What We Collect",
+                    "B. Scope",
+                    "14 Chapel Lane",
+                    "Leeds LS1 4DY",
+                    "United Kingdom",
+                    "Phone: 1-800-555-0199",
+                ]
+            ),
             st.text(alphabet="abcdefghij ABCDEFG.:;,?\t-", max_size=200),
         ),
         max_size=25,
