@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from summaries.parser.evidence import evidence
@@ -118,6 +119,17 @@ _REQUEST_RIGHTS = {
     "authorized_agent",
 }
 _REACH = 25  # sentences between a right and the instruction that serves it
+_PARENTS = re.compile(r"\b(?:parents?|guardians?)\b", re.IGNORECASE)
+_ACCOUNT_AS_PLACE = re.compile(
+    r"\b(?:in|into|to|from|through|via|under|on|at) (?:your|the|an?|any) (?:\w+ ){0,2}account$", re.IGNORECASE
+)
+_YOURS = re.compile(r"\b(?:your|personal)\b", re.IGNORECASE)
+_COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_UNSUBSCRIBE_LINK = re.compile(r"unsubscribe (?:link|option|button)", re.IGNORECASE)
+_BROWSERS = re.compile(r"\bbrowsers\b", re.IGNORECASE)
+_NOT_DIGIT = re.compile(r"\D")
+_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
+_ARTICLE = re.compile(r"^(?:your|the|our|web|a|an)\s+")
 _CUE = re.compile(r"^(?:in|into|to|from|through|via|under) (?=your )")
 _BARE_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,4}", re.IGNORECASE)
 _SOME_BROWSER = re.compile(r"\s|[’']s$|Add-?on|^(?:Internet Explorer|Chrome|Firefox|Safari)$", re.IGNORECASE)
@@ -179,7 +191,7 @@ def _accept(text: str, s: Sentence, code: str, match: re.Match[str], lead: Sente
     if code in _NEEDS_REQUEST:
         if not _REQUESTS.search(context):
             return False
-        if CHILDREN_ONLY.search(context) and not re.search(r"\b(?:parents?|guardians?)\b", context, re.IGNORECASE):
+        if CHILDREN_ONLY.search(context) and not _PARENTS.search(context):
             return False
         if code == "access" and SECURITY.search(body):
             return False
@@ -195,20 +207,15 @@ def _accept(text: str, s: Sentence, code: str, match: re.Match[str], lead: Sente
             before = text[s.start : match.start()]
             if not (_ITEM_MARK.fullmatch(before) or _VERB_SLOT.search(before)):
                 return False  # "you must provide correct information"
-        if code == "correction" and re.search(
-            r"\b(?:in|into|to|from|through|via|under|on|at) (?:your|the|an?|any) "
-            r"(?:\w+ ){0,2}account$",
-            phrase,
-            re.IGNORECASE,
-        ):
+        if code == "correction" and _ACCOUNT_AS_PLACE.search(phrase):
             return False  # "change your preferences in your account": the account is the place, not the object
         if _company_acts(text, s, match.start()) and not _ASKED.search(context):
             return False  # "we may access your information", "we have the right to remove content"
         if code == "deletion" and _COOKIE.search(body):
             return False
-        if code == "correction" and OWN_POLICY.search(body) and not re.search(r"\b(?:your|personal)\b", body, re.I):
+        if code == "correction" and OWN_POLICY.search(body) and not _YOURS.search(body):
             return False
-        if code == "deletion" and re.search(r"\bcookies?\b", match.group(0), re.IGNORECASE):
+        if code == "deletion" and _COOKIE_WORD.search(phrase):
             return False
     if code == "opt_out_marketing" and not _MARKETING.search(body):
         return False
@@ -245,9 +252,7 @@ def _entry(text: str, match: re.Match[str]) -> dict[str, str] | None:
         return None  # "for that browser", "browser type"
     if kind == "link" and not value.startswith(("http", "www")):
         value = _QUOTES.sub("", value)
-        if value.lower().startswith("unsubscribe ") and not re.match(
-            r"unsubscribe (?:link|option|button)", value, re.I
-        ):
+        if value.lower().startswith("unsubscribe ") and not _UNSUBSCRIBE_LINK.match(value):
             value = "unsubscribe link " + value[len("unsubscribe ") :]  # 'click "unsubscribe" in any email'
         if (
             _NAMED_PAGE.search(value)
@@ -257,24 +262,31 @@ def _entry(text: str, match: re.Match[str]) -> dict[str, str] | None:
             return None  # "the DAA's opt-out page at optout.aboutads.info": the address says it better
     if kind == "email" and "[" in text[max(0, match.start() - 1) : match.start()]:
         return None
-    if kind == "browser" and re.search(r"\bbrowsers\b", value, re.I):
+    if kind == "browser" and _BROWSERS.search(value):
         value = "browser settings"  # "most browsers let you refuse cookies through their settings"
     if kind == "account_settings":
         if _LINKED_TO.search(text, max(0, match.start() - 20), match.start()):
             return None  # "the data linked to your account"
-        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        window = text[max(0, match.start() - 120) : match.start()]
+        line = window[window.rfind("\n") + 1 :]
         if len(_QUOTES.findall(line)) % 2 and not _QUOTES.match(line[-1:]):
             return None  # inside a quoted label: the "Delete my account" button
     return {"kind": kind, "value": value}
 
 
 def _key(entry: dict[str, str]) -> str:
-    value = entry["value"].lower()
-    if entry["kind"] == "phone":
-        return re.sub(r"\D", "", value)[-10:]
-    if entry["kind"] == "link":
-        value = re.sub(r"^(?:https?://)?(?:www\.)?", "", value).rstrip("/")
-    return re.sub(r"^(?:your|the|our|web|a|an)\s+", "", value)
+    return _key_of(entry["kind"], entry["value"])
+
+
+@lru_cache(maxsize=1024)
+def _key_of(kind: str, value: str) -> str:
+    """What an entry says, for telling duplicates: phones by digits, links without scheme, no leading article."""
+    value = value.lower()
+    if kind == "phone":
+        return _NOT_DIGIT.sub("", value)[-10:]
+    if kind == "link":
+        value = _SCHEME.sub("", value).rstrip("/")
+    return _ARTICLE.sub("", value)
 
 
 def _merge(found: list[dict[str, str]], entry: dict[str, str]) -> None:
@@ -296,16 +308,21 @@ def _merge(found: list[dict[str, str]], entry: dict[str, str]) -> None:
         found.append(entry)
 
 
-def _entries(result: Scan, s: Sentence) -> list[dict[str, str]]:
-    found: list[dict[str, str]] = []
-    for match in HOW.finditer(result.text, s.start, s.end):
-        entry = _entry(result.text, match)
-        if entry:
-            _merge(found, entry)
-    return found
+def _entries(result: Scan, s: Sentence, memo: dict[int, list[dict[str, str]]]) -> list[dict[str, str]]:
+    """The how entries of one sentence (remembered: a sentence with several choices is read once)."""
+    if s.start not in memo:
+        found: list[dict[str, str]] = []
+        for match in HOW.finditer(result.text, s.start, s.end):
+            entry = _entry(result.text, match)
+            if entry:
+                _merge(found, entry)
+        memo[s.start] = found
+    return memo[s.start]
 
 
-def _how(result: Scan, i: int, code: str, codes_at: dict[int, set[str]]) -> list[dict[str, str]]:
+def _how(
+    result: Scan, i: int, code: str, codes_at: dict[int, set[str]], memo: dict[int, list[dict[str, str]]]
+) -> list[dict[str, str]]:
     spans = [result.items[i]]
     for j in (i + 1, i + 2):
         if j < len(result.items) and result.items[j].block == spans[0].block:
@@ -317,7 +334,7 @@ def _how(result: Scan, i: int, code: str, codes_at: dict[int, set[str]]) -> list
         break
     found: list[dict[str, str]] = []
     for s in spans:
-        for entry in _entries(result, s):
+        for entry in _entries(result, s, memo):
             _merge(found, entry)
     return found
 
@@ -329,10 +346,14 @@ def _sections(result: Scan, passages: list[Passage]) -> Callable[[int, int], boo
     for n, passage in enumerate(passages):
         ids.append(ids[-1] + (passage.heading != passages[n - 1].heading) if n else 0)
 
+    known: dict[int, int] = {}
+
     def passage_section(i: int) -> int:
-        position = result.items[i].start
-        k = bisect_right(starts, position) - 1
-        return ids[k] if k >= 0 and position < passages[k].end else -1
+        if i not in known:
+            position = result.items[i].start
+            k = bisect_right(starts, position) - 1
+            known[i] = ids[k] if k >= 0 and position < passages[k].end else -1
+        return known[i]
 
     def same(i: int, j: int) -> bool:
         a, b = passage_section(i), passage_section(j)
@@ -344,7 +365,7 @@ def _sections(result: Scan, passages: list[Passage]) -> Callable[[int, int], boo
 
 
 def _instructions(
-    result: Scan, found: list[tuple[int, str]], passages: list[Passage]
+    result: Scan, found: list[tuple[int, str]], passages: list[Passage], memo: dict[int, list[dict[str, str]]]
 ) -> dict[int, list[dict[str, str]]]:
     """How entries for rights from the instruction that follows them in their section.
 
@@ -365,7 +386,7 @@ def _instructions(
                 scope = 0
             elif not s.is_item and j and items[j - 1].is_item and _lead_in(result, items[j - 1]):
                 scope = items[j - 1].intro  # the sentence right after a list of rights
-            entries = [e for e in _entries(result, s) if e["kind"] != "browser"] if scope >= 0 else []
+            entries = [e for e in _entries(result, s, memo) if e["kind"] != "browser"] if scope >= 0 else []
             cache[j] = (scope, entries) if entries else None
         return cache[j]
 
@@ -396,17 +417,18 @@ def extract_choices(text: str, passages: list[Passage]) -> list[dict[str, Any]]:
     codes_at: dict[int, set[str]] = {}
     for i, code in found:
         codes_at.setdefault(i, set()).add(code)
-    extra = _instructions(result, found, passages)
+    memo: dict[int, list[dict[str, str]]] = {}
+    extra = _instructions(result, found, passages, memo)
     for i, code in found:
         s = result.items[i]
         item = items.setdefault(code, {"type": code, "how": [], "evidence": []})
         if len(item["evidence"]) >= MAX_EVIDENCE and len(item["how"]) >= MAX_HOW:
             continue
-        entries = _how(result, i, code, codes_at)
+        entries = _how(result, i, code, codes_at, memo)
         if code in _REQUEST_RIGHTS:
             entries += extra.get(i, [])
         for entry in entries:
-            _merge(item["how"], entry)
+            _merge(item["how"], dict(entry))
         if len(item["evidence"]) < MAX_EVIDENCE:
             item["evidence"].append(evidence(text, s.start, s.end))
     return [items[code] for code in ORDER if code in items]

@@ -135,7 +135,9 @@ CHOICES: dict[str, list[str]] = {
         r"|account))\b",
         r"have (?:your|the|any) (?:[\w-]+ ){0,3}(?:information|data|details) (?:changed|corrected|updated|amended"
         r"|modified)",
-        r"(?:information|data|details|profile|address|e-?mail address)(?:,? \w+){0,14}?,? (?:can|may|could) be "
+        # the lookahead lets most sentences fail fast, before the word-by-word search
+        r"(?:information|data|details|profile|address|e-?mail address)(?=[^.;:!?]{0,120}? (?:can|may|could) be )"
+        r"(?:,? \w+){0,14}?,? (?:can|may|could) be "
         r"(?:updated|corrected|changed|modified|amended|edited|reviewed and (?:updated|corrected))",
         r"request (?:\w+ )?(?:updates?|corrections?)|make (?:\w+ )?(?:data )?corrections",
         r"keep (?:your )?(?:\w+ )?information (?:accurate|current|up[- ]to[- ]date)",
