@@ -119,6 +119,8 @@ _REQUEST_RIGHTS = {
     "authorized_agent",
 }
 _REACH = 25  # sentences between a right and the instruction that serves it
+# A clause whose subject is the company, running up to the match: "..., and we will reply in writing".
+_COMPANY_CLAUSE = re.compile(r"(?:^|[,;:.]\s+|\n)(?:and |then )?(?:we|our \w+)\b[^,;:.\n]*$", re.IGNORECASE)
 _PARENTS = re.compile(r"\b(?:parents?|guardians?)\b", re.IGNORECASE)
 _ACCOUNT_AS_PLACE = re.compile(
     r"\b(?:in|into|to|from|through|via|under|on|at) (?:your|the|an?|any) (?:\w+ ){0,2}account$", re.IGNORECASE
@@ -127,6 +129,8 @@ _YOURS = re.compile(r"\b(?:your|personal)\b", re.IGNORECASE)
 _COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _UNSUBSCRIBE_LINK = re.compile(r"unsubscribe (?:link|option|button)", re.IGNORECASE)
 _BROWSERS = re.compile(r"\bbrowsers\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?<=browser)[’']s\b", re.IGNORECASE)
+_WORD_CHAR = re.compile(r"\w")
 _NOT_DIGIT = re.compile(r"\D")
 _SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
 _ARTICLE = re.compile(r"^(?:your|the|our|web|a|an)\s+")
@@ -243,35 +247,41 @@ def _entry(text: str, match: re.Match[str]) -> dict[str, str] | None:
     """One "how" entry from a HOW match, its value tidied; None where the match is no way to act."""
     kind = match.lastgroup or ""
     value = _CUE.sub("", match.group(0).strip().rstrip(_TRAILING))
-    bare = kind == "link" and _BARE_DOMAIN.fullmatch(value)
-    if bare and not (
-        OPT_OUT_DOMAINS.fullmatch(value) or DOMAIN_CUE.search(text, max(0, match.start() - 12), match.start())
-    ):
-        return None  # a domain mentioned in passing, not a place to go
-    if kind == "browser" and not _SOME_BROWSER.search(value):
-        return None  # "for that browser", "browser type"
-    if kind == "link" and not value.startswith(("http", "www")):
-        value = _QUOTES.sub("", value)
-        if value.lower().startswith("unsubscribe ") and not _UNSUBSCRIBE_LINK.match(value):
-            value = "unsubscribe link " + value[len("unsubscribe ") :]  # 'click "unsubscribe" in any email'
-        if (
-            _NAMED_PAGE.search(value)
-            and HOW.match(text, match.end() + 4)
-            and text[match.end() : match.end() + 4] == " at "
-        ):
-            return None  # "the DAA's opt-out page at optout.aboutads.info": the address says it better
-    if kind == "email" and "[" in text[max(0, match.start() - 1) : match.start()]:
+    start = match.start()
+    if kind == "link":
+        return _link(text, match, value)
+    if kind == "browser":
+        if not _SOME_BROWSER.search(value):
+            return None  # "for that browser", "browser type"
+        value = "browser settings" if _BROWSERS.search(value) else _POSSESSIVE.sub("", value)
+    elif kind == "mail" and _COMPANY_CLAUSE.search(text, max(0, start - 120), start):
+        return None  # "and we will give you our decision in writing": how they answer, not how you ask
+    elif kind == "email" and "[" in text[max(0, start - 1) : start]:
         return None
-    if kind == "browser" and _BROWSERS.search(value):
-        value = "browser settings"  # "most browsers let you refuse cookies through their settings"
-    if kind == "account_settings":
-        if _LINKED_TO.search(text, max(0, match.start() - 20), match.start()):
+    elif kind == "account_settings":
+        if _LINKED_TO.search(text, max(0, start - 20), start):
             return None  # "the data linked to your account"
-        window = text[max(0, match.start() - 120) : match.start()]
+        window = text[max(0, start - 120) : start]
         line = window[window.rfind("\n") + 1 :]
-        if len(_QUOTES.findall(line)) % 2 and not _QUOTES.match(line[-1:]):
+        opened = max(line.rfind('"'), line.rfind("“"), line.rfind("”"))
+        if len(_QUOTES.findall(line)) % 2 and _WORD_CHAR.search(line, opened + 1):
             return None  # inside a quoted label: the "Delete my account" button
     return {"kind": kind, "value": value}
+
+
+def _link(text: str, match: re.Match[str], value: str) -> dict[str, str] | None:
+    if value.lower().startswith(("http", "www")):
+        return {"kind": "link", "value": value}
+    if _BARE_DOMAIN.fullmatch(value):
+        if OPT_OUT_DOMAINS.fullmatch(value) or DOMAIN_CUE.search(text, max(0, match.start() - 12), match.start()):
+            return {"kind": "link", "value": value}
+        return None  # a domain mentioned in passing, not a place to go
+    value = _QUOTES.sub("", value)
+    if value.lower().startswith("unsubscribe ") and not _UNSUBSCRIBE_LINK.match(value):
+        value = "unsubscribe link " + value[len("unsubscribe ") :]  # 'click "unsubscribe" in any email'
+    if _NAMED_PAGE.search(value) and text[match.end() : match.end() + 4] == " at " and HOW.match(text, match.end() + 4):
+        return None  # "the DAA's opt-out page at optout.aboutads.info": the address says it better
+    return {"kind": "link", "value": value}
 
 
 def _key(entry: dict[str, str]) -> str:

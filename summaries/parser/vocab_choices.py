@@ -224,8 +224,8 @@ _PHONE = (
 # choices.py keeps a bare "browser" only with a determiner ("your browser", not "for that browser")
 _BROWSER = (
     r"Google Analytics [Oo]pt-?[Oo]ut (?:[Bb]rowser )?[Aa]dd-?[Oo]n"
-    r"|(?:(?:[Ww]eb|[Yy]our|the|their|each|any|a|[Mm]ost|[Mm]any|[Aa]ll|[Ss]ome) )?browser(?:s|[’']s)?"
-    r"(?: (?:settings|preferences|options|help (?:function|menu)))?\b"
+    r"|(?:(?:[Ww]eb|[Yy]our|the|their|each|any|a|[Mm]ost|[Mm]any|[Aa]ll|[Ss]ome|[Ii]nternet) ){0,2}browser(?:s|[’']s)?"
+    r"(?: (?:security |privacy |cookie )?(?:settings|preferences|options|help (?:function|menu)))?\b"
     r"|(?:Internet Explorer|Chrome|Firefox|Safari)"
 )
 HOW = re.compile(

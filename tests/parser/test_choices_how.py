@@ -129,3 +129,39 @@ def test_data_linked_to_the_account_is_not_the_account_page():
 )
 def test_hostile_how_text_completes(text):
     extract_choices("You may opt out of the sale of your data. " + text, [])
+
+
+def test_how_the_company_answers_is_not_how_to_ask():
+    text = "You may appeal a refusal by replying to it, and we will send you our answer in writing."
+    assert how_of(text, "appeal") == []
+    text = "You may opt out of the sale of your data by sending a request in writing to our privacy office."
+    assert how_of(text, "opt_out_sale") == [{"kind": "mail", "value": "in writing"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "how"),
+    [
+        (
+            'You can review and correct your personal information in the " My Account" area.',
+            "correction",
+            [{"kind": "account_settings", "value": "My Account"}],
+        ),
+        (
+            "You can set your browser's settings to refuse cookies, or block cookies in your browser's menu.",
+            "cookie_controls",
+            [{"kind": "browser", "value": "your browser settings"}],
+        ),
+        (
+            "You can refuse cookies by adjusting your Internet browser security settings.",
+            "cookie_controls",
+            [{"kind": "browser", "value": "your Internet browser security settings"}],
+        ),
+        (
+            "To opt out of interest-based ads in Europe, visit http:://www.youronlinechoices.eu.",
+            "opt_out_targeted_ads",
+            [{"kind": "link", "value": "www.youronlinechoices.eu"}],
+        ),
+    ],
+)
+def test_how_values_survive_untidy_writing(text, code, how):
+    assert how_of(text, code) == how
