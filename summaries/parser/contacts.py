@@ -172,7 +172,10 @@ def _us_start(text: str, match: re.Match[str]) -> int | None:
     return None
 
 
-_ZIP = re.compile(r"\d{5}")
+# One scan finds the anchors of both kinds of address: five digits (a ZIP code) and a digit before a
+# capital (in a UK or Canadian postcode).
+_ZIP_OR_PAIR = re.compile(r"[0-9](?:(?P<zip>[0-9]{4})|(?=[A-Z]))")
+_MAX_DIGIT_ANCHORS = 40_000
 # A policy gives a handful of contacts; past this many mentions of one kind the text is noise.
 _MAX_PER_KIND = 300
 _MAX_ANCHORS = 2000
@@ -228,12 +231,16 @@ def _candidates(text: str) -> list[tuple[int, int, str, str, str]]:
         normalized = _phone(m.group(0))
         if normalized:
             found.append((m.start(), m.end(), "phone", m.group(0), normalized))
+    zips: list[int] = []
+    pairs: list[int] = []
+    for anchor in islice(_ZIP_OR_PAIR.finditer(text), _MAX_DIGIT_ANCHORS):
+        (zips if anchor.group("zip") else pairs).append(anchor.start())
     addresses: list[tuple[int, int, int]] = []
-    for m in islice(_near(text, _POSTAL, (z.start() for z in _ZIP.finditer(text)), 300, 16), _MAX_PER_KIND):
+    for m in islice(_near(text, _POSTAL, zips, 300, 16), _MAX_PER_KIND):
         begin = _us_start(text, m) if m.group("state")[0].isupper() else None
         if begin is not None:
             addresses.append((extend_start(text, begin), m.end(), extend_end(text, m.end())))
-    addresses.extend(islice(find_addresses(text), _MAX_PER_KIND))
+    addresses.extend(islice(find_addresses(text, pairs), _MAX_PER_KIND))
     for start, code_end, end in addresses:
         # Compared without the country after the postcode: the same address is written with and without it.
         normalized = re.sub(r"[^a-z0-9]", "", text[start:code_end].lower())

@@ -12,7 +12,7 @@ no address.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 
 US_STATES = (
@@ -215,22 +215,25 @@ def _address_before(text: str, code_start: int, canadian: bool) -> int | None:
     return named
 
 
-def find_addresses(text: str) -> Iterator[tuple[int, int, int]]:
+def find_addresses(text: str, pairs: Iterable[int] | None = None) -> Iterator[tuple[int, int, int]]:
     """(start, code_end, end) of the UK and Canadian postal addresses in text: each runs from its street
-    line to its postcode, which ends at `code_end`, and on over a country written after it."""
-    for match in islice(_postcodes(text), _MAX_POSTCODES):
+    line to its postcode, which ends at `code_end`, and on over a country written after it.
+
+    `pairs` are the offsets of the digit-capital pairs in text, if the caller has found them already."""
+    for match in islice(_postcodes(text, pairs), _MAX_POSTCODES):
         start = _address_before(text, match.start(), match.group("ca") is not None)
         if start is None:
             continue
         yield extend_start(text, start), match.end(), extend_end(text, match.end())
 
 
-def _postcodes(text: str) -> Iterator[re.Match[str]]:
+def _postcodes(text: str, pairs: Iterable[int] | None) -> Iterator[re.Match[str]]:
     """The UK and Canadian postcodes in text, found from their rare "digit, capital" pairs ("4D" in
     "LS1 4DY"): a scan for those is much quicker than trying the whole pattern everywhere."""
     seen = -1
-    for pair in islice(_DIGIT_CAPITAL.finditer(text), _MAX_PAIRS):
-        at = pair.start()
+    if pairs is None:
+        pairs = (pair.start() for pair in _DIGIT_CAPITAL.finditer(text))
+    for at in islice(pairs, _MAX_PAIRS):
         if at < seen:
             continue
         for start in range(max(seen, at - 5), at):
