@@ -14,7 +14,8 @@ from typing import Any
 import phonenumbers
 
 from summaries.parser.evidence import evidence
-from summaries.parser.facts import lowered, sentence_around
+from summaries.parser.facts import sentence_around
+from summaries.parser.lowercase import lowered
 from summaries.parser.postal import US_STATES, address_words, extend_end, extend_start, find_addresses, one_line
 from summaries.parser.types import Passage
 

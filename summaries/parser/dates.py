@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from summaries.parser.evidence import evidence
-from summaries.parser.facts import lowered
+from summaries.parser.lowercase import lowered
 from summaries.parser.types import Evidence
 
 _MONTHS = {

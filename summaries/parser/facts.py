@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from summaries.parser.evidence import evidence
+from summaries.parser.lowercase import lowered
 from summaries.parser.types import Evidence
 
 _MAX_EVIDENCE = 3
@@ -19,20 +20,6 @@ _REACH = 600
 _PER_KEYWORD = 200
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])|\n")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|u\.s|mr|mrs|ms|dr|st|no|vs|approx|cf)\.$", re.I)
-_lowered: tuple[str, str] = ("", "")
-
-
-def lowered(text: str) -> str:
-    """text.lower() with the same length, so offsets found in it hold in text; the last one is kept."""
-    global _lowered
-    cached = _lowered  # one read of an immutable pair: safe when cards are built in threads
-    if cached[0] is text:
-        return cached[1]
-    low = text.lower()
-    if len(low) != len(text):  # a few letters ("İ") grow when lower-cased
-        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    _lowered = (text, low)
-    return low
 
 
 def _is_end(text: str, match: re.Match[str]) -> bool:

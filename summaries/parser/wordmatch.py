@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from summaries.parser.lowercase import lowered
+
 try:  # the parser is internal to `re`; phrases it cannot read fall back to a plain regex
     from re import _constants as _c
     from re import _parser as _p
@@ -119,7 +121,7 @@ def word_index(text: str) -> dict[str, list[int]]:
 def _word_index(text: str, _generation: int) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     keys = _KEYS
-    for match in _WORD.finditer(text.lower()):
+    for match in _WORD.finditer(lowered(text)):
         word = match.group(0)
         if word not in keys:
             continue

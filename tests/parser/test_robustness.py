@@ -13,6 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summaries.parser.card import summarize
+from summaries.parser.choices import extract_choices
+from summaries.parser.collected import extract_collected
+from summaries.parser.shared import extract_shared
 from summaries.parser.validate import validate_card
 
 # Pieces of policy language, contacts and dates, so random texts reach the extractors' deeper paths.
@@ -149,3 +152,11 @@ def test_cards_built_in_parallel_threads_match_serial_ones():
     with ThreadPoolExecutor(max_workers=4) as pool:
         parallel = list(pool.map(lambda t: json.dumps(summarize(t), sort_keys=True), texts * 3))
     assert parallel == serial * 3
+
+
+@pytest.mark.parametrize("text", ["We do not sell your personal information.İİU", "İ" * 50 + " we collect your name"])
+def test_letters_that_grow_when_lower_cased_do_not_shift_offsets(text):
+    # "İ" lower-cases to two characters; positions found in lowered text must still fit the original.
+    for extract in (extract_collected, extract_choices, extract_shared):
+        extract(text, [])
+    check(text)
