@@ -91,6 +91,9 @@ def test_query_count_is_constant(client, django_assert_max_num_queries, count):
         assert client.get("/api/c/shop-000/card.json").status_code == 200
 
 
-def test_the_company_page_and_about_page_link_to_the_api(client, juniper):
-    assert 'href="/api/c/juniper/card.json"' in client.get("/c/juniper/").content.decode()
-    assert 'href="/api/companies.json"' in client.get("/about/").content.decode()
+def test_the_company_page_and_about_page_link_to_the_api_outside_htmx_boosting(client, juniper):
+    # A boosted link would swap JSON into the page instead of opening it.
+    assert 'href="/api/c/juniper/card.json" type="application/json" hx-boost="false"' in (
+        client.get("/c/juniper/").content.decode()
+    )
+    assert 'href="/api/companies.json" hx-boost="false"' in client.get("/about/").content.decode()

@@ -191,3 +191,11 @@ def test_real_seed_policies_render_within_limits(client, db):
     response = client.get("/compare/?c=" + ",".join(f"seed-{i}" for i in range(min(4, len(seeds)))))
     assert response.status_code == 200
     assert len(response.content) < 100 * 1024
+
+
+@pytest.mark.parametrize("url", ["/c/juniper/", "/c/juniper/history/"])
+def test_company_pages_announce_and_link_the_company_feed(client, juniper, url):
+    html = client.get(url).content.decode()
+    assert '<link rel="alternate" type="application/atom+xml"' in html
+    assert 'href="/feeds/c/juniper.atom" type="application/atom+xml" hx-boost="false"' in html
+    assert 'href="/feeds/changes.atom"' in html
