@@ -26,6 +26,7 @@ node_modules/axe-core/axe.min.js: package.json
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py reparse
 	DJANGO_SUPERUSER_PASSWORD=fineprint-demo $(PY) manage.py createsuperuser --noinput \
 		--username admin --email admin@fineprint.example 2>/dev/null || true
 	@echo "Demo admin: http://127.0.0.1:$(PORT)/admin/ (admin / fineprint-demo, for local use only)"
