@@ -38,6 +38,7 @@ SECONDARY = frozenset({"third_party_sharing", "specific_audiences", "do_not_trac
 # high the winner's.
 NO_SHARING_RUNNER_UP = frozenset({"specific_audiences", "do_not_track"})
 SECONDARY_ANY = {"data_retention": 2.5, "data_security": 7.0, "policy_change": 7.0}
+CHANGE_WITH_OTHER = 2.0  # a change notice inside an introduction or contact passage is labelled as both
 
 _Compiled = list[tuple[GatedPattern, float]]
 _BODY: dict[str, _Compiled] = {}
@@ -260,6 +261,133 @@ def _structural(text: str) -> list[str] | None:
     return None
 
 
+# Second labels read off single sentences. A passage about sharing often says in one sentence what the company
+# itself collects or uses, and a passage about collection in one sentence who else receives or collects the data;
+# the passage's summed score hides such a sentence, its subject and verb do not.
+_MODAL = r"(?:(?:may|might|will|would|can|could|also|only|generally|automatically|do not|not|never|sometimes|"
+_MODAL += r"routinely|and our [\w-]+(?: [\w-]+)?)\s+)*"
+# "we collect", "we may also use", "we will ask you" -- the company doing it, in a main clause ...
+_WE_COLLECT = re.compile(
+    r"\bwe " + _MODAL + r"(?:collect|gather|obtain|receive|record|log|ask|request|require|use|track|store|capture|"
+    r"analy[sz]e)s?\b"
+)
+# ... not in a relative clause naming the data ("the information we collect is shared with ...").
+_RELATIVE_HEAD = _wordset("information data details content everything anything what that which whatever")
+# A sentence naming another party, or passing data on, is no plain statement of the company's own collection.
+_OUTSIDE_WORDS = re.compile(
+    r"third[- ]?part|advertis|\bpartners?\b|service providers?|vendors?|\bcompan(?:y|ies)\b|affiliat|\bthey\b|"
+    r"\bthem\b|\btheir\b|\bsponsors?\b|social (?:network|media)|\bshar(?:e|es|ed|ing)\b|\bdisclos|\bsell\b|"
+    r"\bsold\b|\btransfer"
+)
+_OUTSIDERS = (
+    r"(?:third[- ]?part(?:y|ies)(?: [\w-]+){0,3}|(?:ad|advertising|analytics) (?:networks?|companies|partners|"
+    r"providers|vendors|services)|advertisers|(?:these|such|those|other) (?:companies|parties|partners|providers|"
+    r"vendors|third parties|networks|advertisers)|(?:our )?(?:business |marketing |advertising )?partners|"
+    r"service providers|vendors)"
+)
+# Another party collecting ("third-party ad networks may place cookies"): the subject's head word is enough to
+# start a match, so no common word ("these", "our") opens the pattern.
+_OUTSIDE_COLLECTS = GatedPattern(
+    r"\b(?:third[- ]?part(?:y|ies)(?: [\w-]+){0,3}|(?:ad|advertising|analytics) (?:services|servers?)|advertisers|"
+    r"companies|partners|providers|vendors|networks)(?:,? (?:such as|including|like) [^,]{1,40},)? "
+    + _MODAL
+    + r"(?:collect|gather|place|set|serve|receive|obtain|access|track|use (?:cookies|web beacons|pixels|tracking|"
+    r"the|this|that|such|your|information|data))"
+)
+# ... or the company passing data on to one.
+_WE_PASS_ON = re.compile(
+    r"\bwe " + _MODAL + r"(?:share|disclose|sell|rent|transfer|provide|pass|make available)\b[^.]{0,80}"
+    r"\b(?:with|to) (?:our |the |these |such |certain |other |select(?:ed)? |trusted |any |unaffiliated )*" + _OUTSIDERS
+)
+_PASS_ON_HINTS = ("share", "disclos", "sell", "rent", "transfer", "provide", "pass", "make available")
+# How long data is kept: a keeping or deleting verb and a span or an end point in one sentence.
+_SPAN_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty|sixty|ninety)"
+_SPAN = (
+    r"(?:\b" + _SPAN_NUMBER + r" (?:\w+ )?(?:days?|weeks?|months?|years?)\b|\bas long as\b|\bno longer than\b|"
+    r"\bany longer than\b|\bonce (?:we|you|the|it|this|your)\b|\bindefinitely\b|\buntil (?:you|your|the|we|it)\b|"
+    r"\bafter (?:the|your|you|we|it|a|each)\b)"
+)
+_KEEP_VERB = (
+    r"\b(?:keep|keeps|kept|store|stores|stored|storing|retain|retains|retained|save|saves|saved|hold|holds|held|"
+    r"maintain|maintains|maintained|delete|deletes|deleted|deleting|remove|removes|removed|purge|purges|purged|"
+    r"destroy|destroys|destroyed|erase|erases|erased|discard|discards|discarded|dispose|disposed|"
+    r"anonymi[sz]e|anonymi[sz]ed)\b"
+)
+_KEPT_FOR = GatedPattern(_KEEP_VERB + r"[^.;]{0,80}?" + _SPAN + "|" + _SPAN + r"[^.;]{0,60}?" + _KEEP_VERB)
+
+
+# Cheap substring tests in front of the sentence patterns: most passages hold no span of time or no party.
+_SPAN_HINTS = ("day", "week", "month", "year", "as long as", "longer than", "indefinitely", "once ", "until ", "after ")
+_KEEP_HINTS = (
+    "keep",
+    "kept",
+    "stor",
+    "retain",
+    "sav",
+    "hold",
+    "held",
+    "maintain",
+    "delet",
+    "remov",
+    "purg",
+    "destro",
+    "eras",
+    "discard",
+    "dispos",
+    "anonymi",
+)
+
+
+def _sentences(full: str) -> list[str]:
+    """The sentences of a normalised (lower-case) passage."""
+    return _LOWER_SPLIT.split(full)
+
+
+_LOWER_SPLIT = re.compile(r"(?<=[.!?]) (?=[\"'(a-z0-9])")
+
+
+def _states_own_collection(full: str) -> bool:
+    """Whether one sentence says, with no other party in it, that the company collects or uses data."""
+    if "we " not in full:
+        return False
+    for sentence in _sentences(full):
+        if "we " not in sentence or _OUTSIDE_WORDS.search(sentence):
+            continue
+        for match in _WE_COLLECT.finditer(sentence):
+            before = sentence[: match.start()].rstrip().rpartition(" ")[2]
+            if before not in _RELATIVE_HEAD:
+                return True
+    return False
+
+
+def _states_retention(full: str) -> bool:
+    """Whether one sentence says how long something is kept (cookie lifetimes aside: the browser keeps those)."""
+    if not any(hint in full for hint in _SPAN_HINTS) or not any(hint in full for hint in _KEEP_HINTS):
+        return False
+    return any("cookie" not in s and _KEPT_FOR.search(s) for s in _sentences(full))
+
+
+def _second_labels(text: str, labels: list[str]) -> list[str]:
+    """Labels a single sentence adds to the passage's own: see the patterns above."""
+    full = _normalise(text)
+    extra = []
+    best = labels[0]
+    if best == "third_party_sharing" and "first_party_collection" not in labels and _states_own_collection(full):
+        extra.append("first_party_collection")
+    if (
+        best == "first_party_collection"
+        and "third_party_sharing" not in labels
+        and (
+            _OUTSIDE_COLLECTS.search(full)
+            or ("we " in full and any(hint in full for hint in _PASS_ON_HINTS) and _WE_PASS_ON.search(full))
+        )
+    ):
+        extra.append("third_party_sharing")
+    if "data_retention" not in labels and _states_retention(full):
+        extra.append("data_retention")
+    return extra
+
+
 def classify_practices(text: str, heading: str = "") -> list[str]:
     """Practice codes for one passage, best first; `other` when no practice is clearly described."""
     fixed = _structural(text)
@@ -281,10 +409,12 @@ def classify_practices(text: str, heading: str = "") -> list[str]:
     best_score, best = ranked[0]
     other = scores["other"]
     if other >= OTHER_RATIO * best_score or best_score < FALLBACK_MIN:
-        return ["other"]
+        # Introductions and contact passages often close with how the policy changes.
+        return ["other", "policy_change"] if scores["policy_change"] >= CHANGE_WITH_OTHER else ["other"]
     contact = best in CONTACT_JOINS and _has_contact(stripped)
     if best_score < THRESHOLD:
-        return [best, "other"] if contact else [best]
+        labels = [best, *_second_labels(stripped, [best])]
+        return [*labels, "other"] if contact else labels
     labels = [best]
     for score, code in ranked[1:]:
         close = code in SECONDARY and score >= RUNNER_UP_MIN and score >= RUNNER_UP_RATIO * best_score
@@ -292,6 +422,7 @@ def classify_practices(text: str, heading: str = "") -> list[str]:
         close = close and not (code == "third_party_sharing" and best in NO_SHARING_RUNNER_UP)
         if close or score >= SECONDARY_ANY.get(code, float("inf")):
             labels.append(code)
+    labels += _second_labels(stripped, labels)
     if contact:
         labels.append("other")
     return labels

@@ -493,7 +493,9 @@ DNT_HEAD: list[tuple[str, float]] = []
 AUDIENCE_BODY: list[tuple[str, float]] = [
     (r"\bchild(?:ren)?(?:'s|s')?\b|\bkids?\b|\bminors?\b|\bteen(?:s|agers?)?\b", 2.5),
     (
-        r"\bunder (?:the age of |age |)(?:13|sixteen|16|18|thirteen|eighteen)\b|\b(?:13|16|18) years (?:of age|old)|"
+        # "under 18 U.S.C. 2705" cites a statute, not an age.
+        r"\bunder (?:the age of |age |)(?:13|sixteen|16|18|thirteen|eighteen)\b(?! ?u\.?s\.?c)|"
+        r"\b(?:13|16|18) years (?:of age|old)|"
         r"\bage of (?:13|16|18|majority)",
         2.5,
     ),

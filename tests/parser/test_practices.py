@@ -231,3 +231,66 @@ def test_contact_details_in_an_audience_section_stay_with_it():
     labels = classify_practices(text)
     assert labels[0] == "specific_audiences"
     assert "other" not in labels
+
+
+SHARING = (
+    "We may share your details with delivery firms and payment processors acting on our behalf, and we may "
+    "disclose them to a buyer in a merger."
+)
+LOYALTY = (
+    "We collect your name and email address when you join our loyalty club, and we use them to send you points "
+    "statements."
+)
+
+
+def test_a_sentence_of_own_collection_adds_collection_to_sharing():
+    assert classify_practices(SHARING + " We ask for your phone number at checkout.") == [
+        "third_party_sharing",
+        "first_party_collection",
+    ]
+
+
+def test_collected_data_named_in_a_relative_clause_adds_no_collection():
+    assert classify_practices(SHARING + " The data we collect is shared only as described here.") == [
+        "third_party_sharing"
+    ]
+
+
+def test_another_party_collecting_adds_sharing_to_collection():
+    text = LOYALTY + " Advertising partners may place cookies on our pages to measure which ads you saw."
+    assert classify_practices(text) == ["first_party_collection", "third_party_sharing"]
+
+
+def test_collection_alone_gets_no_sharing():
+    assert classify_practices(LOYALTY + " Our store receipts are emailed to the address you give.") == [
+        "first_party_collection"
+    ]
+
+
+def test_a_retention_span_adds_retention():
+    text = LOYALTY + " Loyalty records are erased three years after your last purchase."
+    assert classify_practices(text) == ["first_party_collection", "data_retention"]
+
+
+def test_a_cookie_lifetime_is_no_retention():
+    assert classify_practices(LOYALTY + " Our cookies expire after two years.") == ["first_party_collection"]
+
+
+def test_a_change_notice_inside_an_introduction_keeps_both():
+    text = (
+        "Welcome to our privacy notice. If you have questions about it, please contact us. We may revise this "
+        "notice from time to time and will post the revised notice on this page."
+    )
+    labels = classify_practices(text)
+    assert "policy_change" in labels
+
+
+def test_an_introduction_alone_gets_no_change_label():
+    assert classify_practices("Welcome to our privacy notice. If you have questions about it, please contact us.") == [
+        "other"
+    ]
+
+
+def test_a_statute_citation_is_no_age():
+    text = "Under 18 U.S.C. 2703 we may be required to disclose subscriber records to government agencies."
+    assert "specific_audiences" not in classify_practices(text)
