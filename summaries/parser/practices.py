@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from summaries.parser import codes
-from summaries.parser.regex_gate import GatedPattern, words_of
+from summaries.parser.cue_index import CueIndex
 from summaries.parser.vocab_practices import VOCAB
 
 PRACTICES = codes.PRACTICES
@@ -39,12 +39,11 @@ SECONDARY = frozenset({"third_party_sharing", "specific_audiences", "do_not_trac
 NO_SHARING_RUNNER_UP = frozenset({"specific_audiences", "do_not_track"})
 SECONDARY_ANY = {"data_retention": 2.5, "data_security": 7.0, "policy_change": 7.0}
 
-_Compiled = list[tuple[GatedPattern, float]]
-_BODY: dict[str, _Compiled] = {}
-_HEAD: dict[str, _Compiled] = {}
-for _code, (_body, _head) in VOCAB.items():
-    _BODY[_code] = [(GatedPattern(p), w) for p, w in _body]
-    _HEAD[_code] = [(GatedPattern(p), w) for p, w in _head]
+# All practices' cues in one index each, body and heading: one pass over a passage finds every cue in it.
+_BODY_CUES = [(code, weight) for code in PRACTICES for _pattern, weight in VOCAB[code][0]]
+_HEAD_CUES = [(code, weight) for code in PRACTICES for _pattern, weight in VOCAB[code][1]]
+_BODY = CueIndex([pattern for code in PRACTICES for pattern, _weight in VOCAB[code][0]])
+_HEAD = CueIndex([pattern for code in PRACTICES for pattern, _weight in VOCAB[code][1]])
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -152,8 +151,8 @@ _META = re.compile(
     r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:does not|doesn't|shall not) "
     r"(?:apply|cover)",
 )
-# The same pattern behind literal gates: most passages hold none of its phrases, and the gates say so fast.
-_META_GATED = GatedPattern(_META.pattern)
+# The same pattern behind a literal index: most passages hold none of its phrases, and the index says so fast.
+_META_CUES = CueIndex([_META.pattern])
 _LIST_LEAD = re.compile(
     r"\b(?:the following|as follows|in (?:a few|several|a couple(?: of)?|various|different|two|three|many|a number of)"
     r" (?:different |other )?ways)\b[^.]{0,40}[.:]?\s*$",
@@ -169,36 +168,37 @@ def _scores(text: str, heading: str) -> tuple[tuple[str, float], ...]:
     kept = []
     meta = 0
     # Most passages hold no sentence about the policy: one search of the whole rules that out.
-    sentences = _SPLIT.split(text) if _META_GATED.search(full) else ()
+    sentences = _SPLIT.split(text) if _META_CUES.search(full) else ()
     for sentence in sentences:
-        if _META_GATED.search(_normalise(sentence)):
+        if _META_CUES.search(_normalise(sentence)):
             meta += 1
         else:
             kept.append(sentence)
     if meta:
         body = _normalise(" ".join(kept))
     head = _normalise(" ".join(part for part in (heading, heading_zone(text)) if part))
-    # The word sets let each pattern rule itself out by a set test before any regex runs.
-    full_words = words_of(full)
-    body_words = full_words if body is full else words_of(body)
-    head_words = words_of(head)
-    out = []
-    for code in PRACTICES:
-        score = 0.0
-        # Change notices talk about "this policy" and so read as sentences about the policy: judge them whole.
-        searched, searched_words = (full, full_words) if code == "policy_change" else (body, body_words)
-        for pattern, weight in _BODY[code]:
-            if pattern.search(searched, searched_words):
-                score += weight
-        if code == "other":
-            score += META_WEIGHT * min(meta, 2)
-        if head and not (code == "first_party_collection" and _SHARING_HEAD.search(head)):
-            # "How We Disclose Information We Collect" is about sharing: its collection words do not count.
-            for pattern, weight in _HEAD[code]:
-                if pattern.search(head, head_words):
-                    score += weight
-        out.append((code, score))
-    return tuple(out)
+    # Weights are added in vocabulary order, practice by practice, so every sum is the same float each time.
+    scores = dict.fromkeys(PRACTICES, 0.0)
+    body_hits = _BODY.matching(body)
+    # Change notices talk about "this policy" and so read as sentences about the policy: judge them whole.
+    full_hits = body_hits if body is full else _BODY.matching(full)
+    for index in body_hits:
+        code, weight = _BODY_CUES[index]
+        if code != "policy_change":
+            scores[code] += weight
+    for index in full_hits:
+        code, weight = _BODY_CUES[index]
+        if code == "policy_change":
+            scores[code] += weight
+    scores["other"] += META_WEIGHT * min(meta, 2)
+    if head:
+        # "How We Disclose Information We Collect" is about sharing: its collection words do not count.
+        sharing = _SHARING_HEAD.search(head) is not None
+        for index in _HEAD.matching(head):
+            code, weight = _HEAD_CUES[index]
+            if not (sharing and code == "first_party_collection"):
+                scores[code] += weight
+    return tuple(scores.items())
 
 
 def _normalise(text: str) -> str:
