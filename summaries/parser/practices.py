@@ -42,7 +42,6 @@ SECONDARY_ANY = {"data_retention": 2.5, "data_security": 7.0, "policy_change": 7
 # All practices' cues in one index each, body and heading: one pass over a passage finds every cue in it.
 _BODY_CUES = [(code, weight) for code in PRACTICES for _pattern, weight in VOCAB[code][0]]
 _HEAD_CUES = [(code, weight) for code in PRACTICES for _pattern, weight in VOCAB[code][1]]
-_BODY = CueIndex([pattern for code in PRACTICES for pattern, _weight in VOCAB[code][0]])
 _HEAD = CueIndex([pattern for code in PRACTICES for pattern, _weight in VOCAB[code][1]])
 
 
@@ -151,8 +150,11 @@ _META = re.compile(
     r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:does not|doesn't|shall not) "
     r"(?:apply|cover)",
 )
-# The same pattern behind a literal index: most passages hold none of its phrases, and the index says so fast.
+# Behind a literal index: most passages hold none of its phrases, and the index says so fast. The body index
+# holds it too, last, so that one scan of a passage answers both.
 _META_CUES = CueIndex([_META.pattern])
+_BODY = CueIndex([*(pattern for code in PRACTICES for pattern, _weight in VOCAB[code][0]), _META.pattern])
+_META_HIT = len(_BODY_CUES)
 _LIST_LEAD = re.compile(
     r"\b(?:the following|as follows|in (?:a few|several|a couple(?: of)?|various|different|two|three|many|a number of)"
     r" (?:different |other )?ways)\b[^.]{0,40}[.:]?\s*$",
@@ -165,10 +167,11 @@ _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-Z0-9])")
 @lru_cache(maxsize=4096)
 def _scores(text: str, heading: str) -> tuple[tuple[str, float], ...]:
     body = full = _normalise(text)
+    full_hits = _BODY.matching(full)
     kept = []
     meta = 0
     # Most passages hold no sentence about the policy: one search of the whole rules that out.
-    sentences = _SPLIT.split(text) if _META_CUES.search(full) else ()
+    sentences = _SPLIT.split(text) if full_hits and full_hits[-1] == _META_HIT else ()
     for sentence in sentences:
         if _META_CUES.search(_normalise(sentence)):
             meta += 1
@@ -179,17 +182,14 @@ def _scores(text: str, heading: str) -> tuple[tuple[str, float], ...]:
     head = _normalise(" ".join(part for part in (heading, heading_zone(text)) if part))
     # Weights are added in vocabulary order, practice by practice, so every sum is the same float each time.
     scores = dict.fromkeys(PRACTICES, 0.0)
-    body_hits = _BODY.matching(body)
-    # Change notices talk about "this policy" and so read as sentences about the policy: judge them whole.
-    full_hits = body_hits if body is full else _BODY.matching(full)
+    body_hits = full_hits if body is full else _BODY.matching(body)
     for index in body_hits:
-        code, weight = _BODY_CUES[index]
-        if code != "policy_change":
-            scores[code] += weight
+        if index != _META_HIT and (cue := _BODY_CUES[index])[0] != "policy_change":
+            scores[cue[0]] += cue[1]
+    # Change notices talk about "this policy" and so read as sentences about the policy: judge them whole.
     for index in full_hits:
-        code, weight = _BODY_CUES[index]
-        if code == "policy_change":
-            scores[code] += weight
+        if index != _META_HIT and (cue := _BODY_CUES[index])[0] == "policy_change":
+            scores[cue[0]] += cue[1]
     scores["other"] += META_WEIGHT * min(meta, 2)
     if head:
         # "How We Disclose Information We Collect" is about sharing: its collection words do not count.
