@@ -153,3 +153,52 @@ def _repeat(low: int, high: int, node: _Node) -> _Node:
         else:
             return _Node(frozenset(strings))
     return _Node(None, tuple(_conditions(node)))
+
+
+def required_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Literal strings one of which starts every match of `pattern` (as written: the caller deals with
+    case-insensitive flags); None when no such set is known."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except Exception:
+        return None
+    prefixes = _prefixes(list(parsed))
+    if prefixes is None or "" in prefixes:
+        return None
+    return frozenset(prefixes)
+
+
+def _prefixes(items: list) -> set[str] | None:
+    """Prefixes of a sequence: its leading exact run, extended by the prefixes of the first inexact item."""
+    run: set[str] = {""}
+    for op, arg in items:
+        node = _item(op, arg)
+        inner: set[str] | frozenset[str] | None = node.exact
+        if inner is None:
+            inner = _item_prefixes(op, arg)
+        if inner is None:
+            break
+        product = {a + b for a in run for b in inner}
+        if len(product) > MAX_EXACT:
+            break
+        run = product
+        if node.exact is None:
+            break  # what follows an inexact item may start anywhere
+    return run
+
+
+def _item_prefixes(op, arg) -> set[str] | None:
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, items = arg
+        return None if add_flags or del_flags else _prefixes(list(items))
+    if op is c.ATOMIC_GROUP:
+        return _prefixes(list(arg))
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in arg[1]:
+            out |= _prefixes(list(branch)) or {""}
+        return out
+    if op is c.MAX_REPEAT or op is c.MIN_REPEAT or op is c.POSSESSIVE_REPEAT:
+        low, _high, items = arg
+        return _prefixes(list(items)) if low >= 1 else None
+    return None
