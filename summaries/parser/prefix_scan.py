@@ -9,7 +9,7 @@ there only, in order, resuming after each match, which is what `finditer` does: 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from summaries.parser.literals import required_prefixes
 
@@ -37,17 +37,34 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 def _matches(pattern: re.Pattern[str], text: str, haystack: str, prefixes: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    return finditer_at(pattern, text, occurrences(haystack, prefixes))
+
+
+def occurrences(text: str, literals: Iterable[str], pos: int = 0, endpos: int | None = None) -> set[int]:
+    """Where any of the literals starts in text[pos:endpos] (wholly inside it)."""
+    endpos = len(text) if endpos is None else endpos
     starts: set[int] = set()
-    for prefix in prefixes:
-        at = haystack.find(prefix)
+    for literal in literals:
+        at = text.find(literal, pos, endpos)
         while at >= 0:
             starts.add(at)
-            at = haystack.find(prefix, at + 1)
-    end = 0
+            at = text.find(literal, at + 1, endpos)
+    return starts
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos, endpos)`, given every position where a match may start (more do no
+    harm) and a pattern that cannot match the empty string."""
+    endpos = len(text) if endpos is None else endpos
+    end = pos
     for start in sorted(starts):
         if start < end:
-            continue  # inside the previous match: finditer does not look there
-        match = pattern.match(text, start)
+            continue  # before `pos`, or inside the previous match: finditer does not look there
+        if start > endpos:
+            break
+        match = pattern.match(text, start, endpos)
         if match is not None:
             yield match
             end = match.end()

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from summaries.parser import negation, selling, shared, vocab_data
+from summaries.parser import evidence, negation, selling, shared, vocab_data
 from summaries.parser.literals import required_prefixes
-from summaries.parser.prefix_scan import FOLDS_TO_ASCII, _caseless, _prefixes_of, finditer
+from summaries.parser.prefix_scan import FOLDS_TO_ASCII, _caseless, _prefixes_of, finditer, finditer_at, occurrences
 
 MODULE_PATTERNS = [
     value
@@ -113,3 +113,38 @@ def test_characters_without_case_are_matched_only_by_themselves():
     extra = {chr(code) for key, codes in re._casefix._EXTRA_CASES.items() for code in (key, *codes)}
     assert not any(_caseless(char) and not char.isascii() for char in extra)
     assert _caseless("’") and _caseless("”") and not _caseless("é")
+
+
+def _sentences_by_finditer(text, start=0, end=None):
+    """evidence.sentences as written before it tried boundaries only after . ! ? and at line breaks."""
+    end = len(text) if end is None else end
+    cursor = start
+    for match in evidence._BOUNDARY.finditer(text, start, end):
+        blank = match.group(0).strip() == "" and "\n" not in match.group(0)
+        if blank and evidence._ABBREV.search(text, cursor, match.start()):
+            continue
+        span = evidence._trim(text, cursor, match.start())
+        if span:
+            yield span
+        cursor = match.end()
+    span = evidence._trim(text, cursor, end)
+    if span:
+        yield span
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab. !?\n\"')]A1•(", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_sentences_match_a_plain_finditer(text, start, length):
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    assert list(evidence.sentences(text, start, end)) == list(_sentences_by_finditer(text, start, end))
+    assert list(evidence.sentences(text)) == list(_sentences_by_finditer(text))
+
+
+def test_finditer_at_respects_pos_and_endpos():
+    pattern = re.compile(r"ab+(?=c)")
+    text = "abbc abc abbbc"
+    starts = occurrences(text, ["a"])
+    for pos, endpos in [(0, len(text)), (1, 9), (5, 8), (5, 7), (0, 0)]:
+        expected = [m.span() for m in pattern.finditer(text, pos, endpos)]
+        assert [m.span() for m in finditer_at(pattern, text, starts, pos, endpos)] == expected
