@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from re import (
+    _compiler,  # type: ignore[attr-defined]
+    _parser,  # type: ignore[attr-defined]
+)
 from re import _constants as c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 
 from summaries.parser.literals import required_literals
 
@@ -49,21 +52,19 @@ class CueIndex:
         indexed = [condition for _, condition in keyed]
         others = [condition for _, _, rest in self._units for condition in rest]
         keys = sorted({key for condition in [*indexed, *others] for key in condition})
-        self._always = tuple(always)
+        self._always = frozenset(always)
         # The scan reports the longest key at each position; the shorter keys there are its prefixes.
         self._prefixes = {key: frozenset(k for k in keys if key.startswith(k)) for key in keys}
         self._by_key = {
-            key: tuple(unit for unit, condition in keyed if not condition.isdisjoint(prefixes))
+            key: frozenset(unit for unit, condition in keyed if not condition.isdisjoint(prefixes))
             for key, prefixes in self._prefixes.items()
         }
         self._scan = re.compile(f"(?=({_trie(keys)}))") if keys else None
 
     def matching(self, text: str) -> list[int]:
         found = set(self._scan.findall(text)) if self._scan is not None else set()
-        present = frozenset().union(*[self._prefixes[key] for key in found])
-        candidates = set(self._always)
-        for key in found:
-            candidates.update(self._by_key[key])
+        present = frozenset().union(*map(self._prefixes.__getitem__, found))
+        candidates = self._always.union(*map(self._by_key.__getitem__, found))
         matched: list[int] = []
         units = self._units
         for unit in sorted(candidates):
@@ -125,6 +126,8 @@ def _searcher(pattern: str) -> _Search:
         unbounded = re.compile(pattern[2:])
     except re.error:
         return compiled.search
+    if not _skips_ahead(pattern[2:]):
+        return compiled.search  # without a prefix to skip to, the loop below only adds work
 
     # A leading \b hides the pattern's literal prefix from `re`, which then tries every position; search
     # without it (fast) and check the word boundary by hand.
@@ -141,6 +144,17 @@ def _searcher(pattern: str) -> _Search:
         return False
 
     return search
+
+
+def _skips_ahead(pattern: str) -> bool:
+    """Whether `re` can skip to the places a match may start: the pattern begins with a literal or one
+    character of a known set (asked of `re`'s own compiler; when it cannot say, assume so)."""
+    try:
+        parsed = _parser.parse(pattern)
+        prefix, _skip, _all = _compiler._get_literal_prefix(parsed, parsed.state.flags)
+        return bool(prefix) or _compiler._get_charset_prefix(parsed, parsed.state.flags) is not None
+    except Exception:
+        return True
 
 
 def _is_word(char: str) -> bool:

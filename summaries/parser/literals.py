@@ -17,6 +17,7 @@ from re import _parser  # type: ignore[attr-defined]
 MAX_EXACT = 32  # strings tracked per exact node; a longer cross product is closed off as a required set
 MAX_CLASS = 8  # characters a class may hold and still count as exact ("[sz]", "[- ]")
 MIN_LITERAL = 2  # a required set with a shorter member is met by nearly every text: not worth testing
+RARE = frozenset("@#$%*+=<>|~^_{}[]\\`")  # ... unless that member is a character prose seldom holds
 
 Condition = frozenset[str]
 
@@ -41,7 +42,8 @@ def required_literals(pattern: str) -> tuple[Condition, ...]:
         return ()
     out: list[Condition] = []
     for condition in _conditions(_sequence(list(parsed))):
-        if min(len(member) for member in condition) >= MIN_LITERAL and condition not in out:
+        telling = all(len(member) >= MIN_LITERAL or member in RARE for member in condition)
+        if telling and condition not in out:
             out.append(condition)
     return tuple(out)
 
