@@ -21,7 +21,7 @@ from re import _constants as c  # type: ignore[attr-defined]
 
 from summaries.parser.literals import required_literals
 
-KEY_LENGTH = 8  # longer keys tell texts apart little better and make the key scan slower
+KEY_LENGTH = 16  # shorter keys tell passages apart less well (more regexes run); longer ones gain nothing
 
 _Search = Callable[[str], object]
 
@@ -54,9 +54,14 @@ class CueIndex:
         keys = sorted({key for condition in [*indexed, *others] for key in condition})
         self._always = frozenset(always)
         # The scan reports the longest key at each position; the shorter keys there are its prefixes.
-        self._prefixes = {key: frozenset(k for k in keys if key.startswith(k)) for key in keys}
+        known = set(keys)
+        self._prefixes = {key: frozenset(key[:n] for n in range(1, len(key) + 1)) & known for key in keys}
+        units_of: dict[str, set[int]] = {}
+        for unit, condition in keyed:
+            for key in condition:
+                units_of.setdefault(key, set()).add(unit)
         self._by_key = {
-            key: frozenset(unit for unit, condition in keyed if not condition.isdisjoint(prefixes))
+            key: frozenset().union(*(units_of.get(prefix, ()) for prefix in prefixes))
             for key, prefixes in self._prefixes.items()
         }
         self._scan = re.compile(f"(?=({_trie(keys)}))") if keys else None
