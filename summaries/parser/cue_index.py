@@ -64,7 +64,9 @@ class CueIndex:
             key: frozenset().union(*(units_of.get(prefix, ()) for prefix in prefixes))
             for key, prefixes in self._prefixes.items()
         }
-        self._scan = re.compile(f"(?=({_trie(keys)}))") if keys else None
+        # Eating one character after each find visits the same positions as a bare lookahead, and `findall`
+        # is faster at non-empty matches.
+        self._scan = re.compile(f"(?=({_trie(keys)}))(?s:.)") if keys else None
 
     def matching(self, text: str) -> list[int]:
         found = set(self._scan.findall(text)) if self._scan is not None else set()
