@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from summaries.parser import codes
-from summaries.parser.regex_gate import GatedPattern, words_of
+from summaries.parser.cue_index import CueIndex
 from summaries.parser.vocab_practices import VOCAB
 
 PRACTICES = codes.PRACTICES
@@ -40,12 +40,10 @@ NO_SHARING_RUNNER_UP = frozenset({"specific_audiences", "do_not_track"})
 SECONDARY_ANY = {"data_retention": 2.5, "data_security": 7.0, "policy_change": 7.0}
 CHANGE_WITH_OTHER = 2.0  # a change notice inside an introduction or contact passage is labelled as both
 
-_Compiled = list[tuple[GatedPattern, float]]
-_BODY: dict[str, _Compiled] = {}
-_HEAD: dict[str, _Compiled] = {}
-for _code, (_body, _head) in VOCAB.items():
-    _BODY[_code] = [(GatedPattern(p), w) for p, w in _body]
-    _HEAD[_code] = [(GatedPattern(p), w) for p, w in _head]
+# All practices' cues in one index each, body and heading: one pass over a passage finds every cue in it.
+_BODY_CUES = [(code, weight) for code in PRACTICES for _pattern, weight in VOCAB[code][0]]
+_HEAD_CUES = [(code, weight) for code in PRACTICES for _pattern, weight in VOCAB[code][1]]
+_HEAD = CueIndex([pattern for code in PRACTICES for pattern, _weight in VOCAB[code][1]])
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -153,8 +151,11 @@ _META = re.compile(
     r"\b(?:this|our|the) (?:online )?(?:privacy )?(?:policy|statement|notice) (?:does not|doesn't|shall not) "
     r"(?:apply|cover)",
 )
-# The same pattern behind literal gates: most passages hold none of its phrases, and the gates say so fast.
-_META_GATED = GatedPattern(_META.pattern)
+# Behind a literal index: most passages hold none of its phrases, and the index says so fast. The body index
+# holds it too, last, so that one scan of a passage answers both.
+_META_CUES = CueIndex([_META.pattern])
+_BODY = CueIndex([*(pattern for code in PRACTICES for pattern, _weight in VOCAB[code][0]), _META.pattern])
+_META_HIT = len(_BODY_CUES)
 _LIST_LEAD = re.compile(
     r"\b(?:the following|as follows|in (?:a few|several|a couple(?: of)?|various|different|two|three|many|a number of)"
     r" (?:different |other )?ways)\b[^.]{0,40}[.:]?\s*$",
@@ -174,39 +175,38 @@ _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-Z0-9])")
 @lru_cache(maxsize=4096)
 def _scores(text: str, heading: str) -> tuple[tuple[str, float], ...]:
     body = full = _normalise(text)
+    full_hits = _BODY.matching(full)
     kept = []
     meta = 0
     # Most passages hold no sentence about the policy: one search of the whole rules that out.
-    sentences = _SPLIT.split(text) if _META_GATED.search(full) else ()
+    sentences = _SPLIT.split(text) if full_hits and full_hits[-1] == _META_HIT else ()
     for sentence in sentences:
-        if _META_GATED.search(_normalise(sentence)):
+        if _META_CUES.search(_normalise(sentence)):
             meta += 1
         else:
             kept.append(sentence)
     if meta:
         body = _normalise(" ".join(kept))
     head = _normalise(" ".join(part for part in (heading, heading_zone(text)) if part))
-    # The word sets let each pattern rule itself out by a set test before any regex runs.
-    full_words = words_of(full)
-    body_words = full_words if body is full else words_of(body)
-    head_words = words_of(head)
-    out = []
-    for code in PRACTICES:
-        score = 0.0
-        # Change notices talk about "this policy" and so read as sentences about the policy: judge them whole.
-        searched, searched_words = (full, full_words) if code == "policy_change" else (body, body_words)
-        for pattern, weight in _BODY[code]:
-            if pattern.search(searched, searched_words):
-                score += weight
-        if code == "other":
-            score += META_WEIGHT * min(meta, 2)
-        if head and not (code == "first_party_collection" and _SHARING_HEAD.search(head)):
-            # "How We Disclose Information We Collect" is about sharing: its collection words do not count.
-            for pattern, weight in _HEAD[code]:
-                if pattern.search(head, head_words):
-                    score += weight
-        out.append((code, score))
-    return tuple(out)
+    # Weights are added in vocabulary order, practice by practice, so every sum is the same float each time.
+    scores = dict.fromkeys(PRACTICES, 0.0)
+    body_hits = full_hits if body is full else _BODY.matching(body)
+    for index in body_hits:
+        if index != _META_HIT and (cue := _BODY_CUES[index])[0] != "policy_change":
+            scores[cue[0]] += cue[1]
+    # Change notices talk about "this policy" and so read as sentences about the policy: judge them whole.
+    for index in full_hits:
+        if index != _META_HIT and (cue := _BODY_CUES[index])[0] == "policy_change":
+            scores[cue[0]] += cue[1]
+    scores["other"] += META_WEIGHT * min(meta, 2)
+    if head:
+        # "How We Disclose Information We Collect" is about sharing: its collection words do not count.
+        sharing = _SHARING_HEAD.search(head) is not None
+        for index in _HEAD.matching(head):
+            code, weight = _HEAD_CUES[index]
+            if not (sharing and code == "first_party_collection"):
+                scores[code] += weight
+    return tuple(scores.items())
 
 
 def _has_contact(text: str) -> bool:
@@ -287,12 +287,14 @@ _OUTSIDERS = (
 )
 # Another party collecting ("third-party ad networks may place cookies"): the subject's head word is enough to
 # start a match, so no common word ("these", "our") opens the pattern.
-_OUTSIDE_COLLECTS = GatedPattern(
-    r"\b(?:third[- ]?part(?:y|ies)(?: [\w-]+){0,3}|(?:ad|advertising|analytics) (?:services|servers?)|advertisers|"
-    r"companies|partners|providers|vendors|networks)(?:,? (?:such as|including|like) [^,]{1,40},)? "
-    + _MODAL
-    + r"(?:collect|gather|place|set|serve|receive|obtain|access|track|use (?:cookies|web beacons|pixels|tracking|"
-    r"the|this|that|such|your|information|data))"
+_OUTSIDE_COLLECTS = CueIndex(
+    [
+        r"\b(?:third[- ]?part(?:y|ies)(?: [\w-]+){0,3}|(?:ad|advertising|analytics) (?:services|servers?)|advertisers|"
+        r"companies|partners|providers|vendors|networks)(?:,? (?:such as|including|like) [^,]{1,40},)? "
+        + _MODAL
+        + r"(?:collect|gather|place|set|serve|receive|obtain|access|track|use (?:cookies|web beacons|pixels|tracking|"
+        r"the|this|that|such|your|information|data))"
+    ]
 )
 # ... or the company passing data on to one.
 _WE_PASS_ON = re.compile(
@@ -313,7 +315,7 @@ _KEEP_VERB = (
     r"destroy|destroys|destroyed|erase|erases|erased|discard|discards|discarded|dispose|disposed|"
     r"anonymi[sz]e|anonymi[sz]ed)\b"
 )
-_KEPT_FOR = GatedPattern(_KEEP_VERB + r"[^.;]{0,80}?" + _SPAN + "|" + _SPAN + r"[^.;]{0,60}?" + _KEEP_VERB)
+_KEPT_FOR = CueIndex([_KEEP_VERB + r"[^.;]{0,80}?" + _SPAN + "|" + _SPAN + r"[^.;]{0,60}?" + _KEEP_VERB])
 
 
 # Cheap substring tests in front of the sentence patterns: most passages hold no span of time or no party.

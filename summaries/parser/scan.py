@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summaries.parser.evidence import sentences
+from summaries.parser.prefix_scan import finditer
 from summaries.parser.types import Passage
 from summaries.parser.wordmatch import WordMatcher
 
@@ -60,7 +61,8 @@ class Scan:
             return self.buckets[key]
         found: dict[int, list[re.Match[str]]] = {}
         self.buckets[key] = found
-        for match in pattern.finditer(self.text):
+        matches = pattern.finditer(self.text) if isinstance(pattern, WordMatcher) else finditer(pattern, self.text)
+        for match in matches:
             i = self.index_at(match.start())
             if i >= 0:
                 found.setdefault(i, []).append(match)

@@ -194,3 +194,15 @@ def test_stats_on_a_huge_text_use_a_bounded_sample():
     stats = compute_stats(text)
     assert stats["words"] == 11 * 60_000
     assert stats["grade_level"] == compute_stats(text[: len(text) // 3])["grade_level"]
+
+
+def test_word_count_is_the_number_of_non_space_runs():
+    import re
+    import sys
+
+    # compute_stats counts with str.split(): the same as counting \S+ runs only while re's \s and
+    # str.isspace() agree on every character.
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert set(re.findall(r"\s", everything)) == {char for char in everything if char.isspace()}
+    text = "a b\u00a0c\x1c d  \n e\u2028f\u3000g "
+    assert compute_stats(text)["words"] == len(re.findall(r"\S+", text)) == 7
