@@ -243,6 +243,14 @@ _PURPOSE_ITEM = re.compile(
 )
 
 
+# A numbered table of contents: at least this many entries such as "4. Sharing".
+_CONTENTS = re.compile(r"(?:^|\s)(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]")
+_CONTENTS_ENTRIES = 4
+# Every entry holds one of these, and they cannot overlap: fewer of them rule the contents out, and `re` finds
+# them far faster than it tries `_CONTENTS`, which has no literal to skip to, at every position.
+_NUMBER_DOT = re.compile(r"[\dIVX]\.")
+
+
 def _structural(text: str) -> list[str] | None:
     """Labels decided by the passage's shape rather than its words: titles, dates, contents lists."""
     stripped = text.strip()
@@ -252,7 +260,8 @@ def _structural(text: str) -> list[str] | None:
             return ["other"]
     if len(stripped) < 160 and _LIST_LEAD.search(stripped):
         return ["other"]  # the lead-in to a list, however it ends
-    if len(re.findall(r"(?:^|\s)(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]", stripped)) >= 4:
+    entries = _CONTENTS_ENTRIES
+    if len(_NUMBER_DOT.findall(stripped)) >= entries and len(_CONTENTS.findall(stripped)) >= entries:
         return ["other"]  # a numbered table of contents
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", stripped)
     content = [w for w in words if w.lower() not in _SMALL]
@@ -315,7 +324,8 @@ _KEEP_VERB = (
     r"destroy|destroys|destroyed|erase|erases|erased|discard|discards|discarded|dispose|disposed|"
     r"anonymi[sz]e|anonymi[sz]ed)\b"
 )
-_KEPT_FOR = CueIndex([_KEEP_VERB + r"[^.;]{0,80}?" + _SPAN + "|" + _SPAN + r"[^.;]{0,60}?" + _KEEP_VERB])
+_KEPT_FOR_PATTERN = _KEEP_VERB + r"[^.;]{0,80}?" + _SPAN + "|" + _SPAN + r"[^.;]{0,60}?" + _KEEP_VERB
+_KEPT_FOR = CueIndex([_KEPT_FOR_PATTERN])
 
 
 # Cheap substring tests in front of the sentence patterns: most passages hold no span of time or no party.
@@ -365,6 +375,10 @@ def _states_own_collection(full: str) -> bool:
 def _states_retention(full: str) -> bool:
     """Whether one sentence says how long something is kept (cookie lifetimes aside: the browser keeps those)."""
     if not any(hint in full for hint in _SPAN_HINTS) or not any(hint in full for hint in _KEEP_HINTS):
+        return False
+    # A sentence's match is one of the passage too: the pattern reads no context but `\b`, and the sentences
+    # are cut at single spaces, which `\b` reads like a text's ends. One search of the passage rules most out.
+    if not _KEPT_FOR.search(full):
         return False
     return any("cookie" not in s and _KEPT_FOR.search(s) for s in _sentences(full))
 

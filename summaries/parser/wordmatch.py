@@ -22,7 +22,8 @@ try:  # the parser is internal to `re`; phrases it cannot read fall back to a pl
 except ImportError:  # pragma: no cover
     _p = None
 
-_WORD = re.compile(r"[a-z0-9]+")
+# A word of the lowered text and what comes before it: the pairs tile the text up to its last word.
+_GAP_AND_WORD = re.compile(r"([^a-z0-9]*)([a-z0-9]+)")
 _LIMIT = 256
 # A phrase starts at a word start that is not inside an e-mail address or a domain name.
 
@@ -121,17 +122,17 @@ def word_index(text: str) -> dict[str, list[int]]:
 def _word_index(text: str, _generation: int) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     keys = _KEYS
-    for match in _WORD.finditer(lowered(text)):
-        word = match.group(0)
-        if word not in keys:
-            continue
-        position = match.start()
-        if position and text[position - 1] in _BEFORE_WORD:
-            continue  # inside an e-mail address or a domain name
-        if word in index:
-            index[word].append(position)
-        else:
-            index[word] = [position]
+    # Positions are running sums of the pairs' lengths: no match object per word.
+    position = 0
+    for gap, word in _GAP_AND_WORD.findall(lowered(text)):
+        position += len(gap)
+        if word in keys and not (position and text[position - 1] in _BEFORE_WORD):  # not in an address or domain
+            where = index.get(word)
+            if where is None:
+                index[word] = [position]
+            else:
+                where.append(position)
+        position += len(word)
     return index
 
 

@@ -1,0 +1,83 @@
+"""Shortcuts in the parser's hot paths must answer exactly what the plain `re` computation they skip answers."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summaries.parser import collected, practices, wordmatch
+from summaries.parser.lowercase import lowered
+
+# Words that begin phrases, characters that end words or mark addresses, and letters that change when lowered.
+PIECES = ["you", "your", "email", "the", "in", "a", "ip", "name", "İ", "K", "Å", "é", "’", "'", "-", "@", ".", " "]
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join) | st.text(max_size=40)
+
+
+assert collected.DATA_TYPES is not None  # importing `collected` builds the phrase matchers, and so the word keys
+
+
+def plain_word_index(text: str) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for match in re.finditer(r"[a-z0-9]+", lowered(text)):
+        word, position = match.group(0), match.start()
+        if word in wordmatch._KEYS and not (position and text[position - 1] in wordmatch._BEFORE_WORD):
+            index.setdefault(word, []).append(position)
+    return index
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_word_index_is_the_plain_word_scan(text):
+    index = wordmatch._word_index.__wrapped__(text, len(wordmatch._KEYS))
+    expected = plain_word_index(text)
+    assert index == expected
+    assert list(index) == list(expected)  # the same order of first occurrence
+
+
+def test_word_index_skips_addresses_and_finds_keys():
+    text = "Your name: you@your.example, YOUR"
+    index = wordmatch._word_index.__wrapped__(text, len(wordmatch._KEYS))
+    assert index["your"] == [0, 29]  # not the one at 15, inside the address
+    assert index["you"] == [11]
+
+
+SENTENCE_PIECES = [
+    "we keep",
+    "records",
+    "for seven years",
+    "as long as",
+    "necessary",
+    "cookies",
+    "are stored",
+    "until you",
+    "delete",
+    "them",
+    ".",
+    "!",
+    "?",
+    ";",
+    " ",
+    "x",
+]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30).map(" ".join))
+def test_retention_is_found_in_a_sentence_exactly_when_the_sentences_say_so(text):
+    full = practices._normalise(text)
+    found = practices._states_retention(full)
+    hinted = any(h in full for h in practices._SPAN_HINTS) and any(h in full for h in practices._KEEP_HINTS)
+    pattern = re.compile(practices._KEPT_FOR_PATTERN)
+    assert found == (hinted and any("cookie" not in s and pattern.search(s) for s in practices._sentences(full)))
+
+
+CONTENTS_PIECES = ["1. Intro", "II. Use", "X. Terms", "4.Sharing", "x 2. Y", "IV.", "A.", "3 .", " ", "\n"]
+
+
+@given(st.lists(st.sampled_from(CONTENTS_PIECES)))
+def test_contents_count_as_plain_findall(parts):
+    text = " ".join(parts)
+    plain = len(re.findall(r"(?:^|\s)(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]", text)) >= 4
+    assert (len(practices._NUMBER_DOT.findall(text)) >= 4 and len(practices._CONTENTS.findall(text)) >= 4) == plain
