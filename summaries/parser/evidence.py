@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from re import _parser  # type: ignore[attr-defined]
 
 from summaries.parser.prefix_scan import finditer_at, occurrences
 from summaries.parser.types import Evidence
@@ -12,6 +13,9 @@ from summaries.parser.types import Evidence
 # a line break. Abbreviations such as "e.g." and "U.S." are protected below.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9•])|\n+")
 _ABBREV = re.compile(r"\b(?:e\.g|i\.e|etc|Inc|Ltd|Co|Corp|U\.S|Mr|Mrs|Ms|Dr|St|No|vs|approx)\.$", re.IGNORECASE)
+# A match of _ABBREV ends at the end of the span searched (or before a final line break), so it starts at most
+# this far before that end: searching only there finds the same, instead of trying every word of the sentence.
+_ABBREV_REACH = _parser.parse(_ABBREV.pattern, _ABBREV.flags).getwidth()[1] + 1
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -22,9 +26,14 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     candidates = {at + 1 for at in occurrences(text, ".!?", max(0, start - 1), end)}
     candidates |= occurrences(text, "\n", start, end)
     for match in finditer_at(_BOUNDARY, text, candidates, start, end):
-        if match.group(0).strip() == "" and "\n" not in match.group(0) and _ABBREV.search(text, cursor, match.start()):
+        at = match.start()
+        if (
+            match.group(0).strip() == ""
+            and "\n" not in match.group(0)
+            and _ABBREV.search(text, max(cursor, at - _ABBREV_REACH), at)
+        ):
             continue
-        span = _trim(text, cursor, match.start())
+        span = _trim(text, cursor, at)
         if span:
             yield span
         cursor = match.end()

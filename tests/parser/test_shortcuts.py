@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summaries.parser import collected, practices, wordmatch
+from summaries.parser import collected, evidence, practices, wordmatch
 from summaries.parser.lowercase import lowered
 
 # Words that begin phrases, characters that end words or mark addresses, and letters that change when lowered.
@@ -81,3 +81,27 @@ def test_contents_count_as_plain_findall(parts):
     text = " ".join(parts)
     plain = len(re.findall(r"(?:^|\s)(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z]", text)) >= 4
     assert (len(practices._NUMBER_DOT.findall(text)) >= 4 and len(practices._CONTENTS.findall(text)) >= 4) == plain
+
+
+def plain_sentences(text: str) -> list[tuple[int, int]]:
+    """`evidence.sentences` as plain `re` does it: every boundary, and the abbreviation searched in the whole span."""
+    out, cursor = [], 0
+    for match in evidence._BOUNDARY.finditer(text):
+        gap = match.group(0)
+        if gap.strip() == "" and "\n" not in gap and evidence._ABBREV.search(text, cursor, match.start()):
+            continue
+        if span := evidence._trim(text, cursor, match.start()):
+            out.append(span)
+        cursor = match.end()
+    if span := evidence._trim(text, cursor, len(text)):
+        out.append(span)
+    return out
+
+
+SENTENCE_TEXT_PIECES = ["e.g.", "Inc.", "U.S.", "approx.", "mr.", "No.", "xNo.", "We", "data", ".", "!", "?", '"', ")"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from([*SENTENCE_TEXT_PIECES, " ", "  ", "\n", " A", " 7"]), max_size=30).map("".join))
+def test_sentences_are_the_plain_boundaries(text):
+    assert list(evidence.sentences(text)) == plain_sentences(text)
