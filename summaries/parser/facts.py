@@ -19,6 +19,8 @@ _MAX_EVIDENCE = 3
 _REACH = 600
 _PER_KEYWORD = 200
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])|\n")
+_CLOSERS = "\"'”’)]"  # what may follow the full stop of a boundary, before its spaces
+_NEAR = 200  # a sentence start is looked for this far back first: most sentences are shorter
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|u\.s|mr|mrs|ms|dr|st|no|vs|approx|cf)\.$", re.I)
 
 
@@ -30,13 +32,11 @@ def sentence_around(text: str, start: int, end: int | None = None) -> tuple[int,
     """The span of the sentence(s) that contain text[start:end], never beyond a line break."""
     end = start if end is None else end
     low = max(0, start - _REACH)
-    first = low
-    # Only the last true boundary before the cue matters: check candidates from the nearest back.
-    candidates = [m for m in _SENTENCE_END.finditer(text, low, min(len(text), start + 1)) if m.end() <= start]
-    for match in reversed(candidates):
-        if _is_end(text, match):
-            first = match.end()
-            break
+    first = _sentence_start(text, start, max(low, start - _NEAR), low)
+    if first is None:  # no boundary close by: look back the whole reach
+        first = _sentence_start(text, start, low, low)
+    if first is None:
+        first = low
     high = min(len(text), end + _REACH)
     last = high
     for match in _SENTENCE_END.finditer(text, max(end, first), high):
@@ -48,6 +48,22 @@ def sentence_around(text: str, start: int, end: int | None = None) -> tuple[int,
     while last > end and text[last - 1].isspace():
         last -= 1
     return min(first, start), max(last, end)
+
+
+def _sentence_start(text: str, start: int, since: int, low: int) -> int | None:
+    """The end of the last true boundary in text[since:start], as a scan from `low` finds it; None if none.
+
+    A boundary holds only closing marks and spaces after its first character, so a scan started at a
+    character that is neither cannot be inside one: from there it finds what the scan from `low` finds.
+    """
+    while since > low and since < start and (text[since].isspace() or text[since] in _CLOSERS):
+        since += 1
+    # Only the last true boundary before the cue matters: check candidates from the nearest back.
+    candidates = [m for m in _SENTENCE_END.finditer(text, since, min(len(text), start + 1)) if m.end() <= start]
+    for match in reversed(candidates):
+        if _is_end(text, match):
+            return match.end()
+    return None
 
 
 def _following(text: str, end: int, count: int) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summaries.parser import collected, evidence, practices, wordmatch
+from summaries.parser import collected, evidence, facts, practices, wordmatch
 from summaries.parser.lowercase import lowered
 
 # Words that begin phrases, characters that end words or mark addresses, and letters that change when lowered.
@@ -105,3 +105,34 @@ SENTENCE_TEXT_PIECES = ["e.g.", "Inc.", "U.S.", "approx.", "mr.", "No.", "xNo.",
 @given(st.lists(st.sampled_from([*SENTENCE_TEXT_PIECES, " ", "  ", "\n", " A", " 7"]), max_size=30).map("".join))
 def test_sentences_are_the_plain_boundaries(text):
     assert list(evidence.sentences(text)) == plain_sentences(text)
+
+
+def plain_sentence_start(text: str, start: int) -> int | None:
+    """The end of the last true boundary before `start`, by one scan of the whole reach back."""
+    low = max(0, start - facts._REACH)
+    ends = [m for m in facts._SENTENCE_END.finditer(text, low, min(len(text), start + 1)) if m.end() <= start]
+    return next((m.end() for m in reversed(ends) if facts._is_end(text, m)), None)
+
+
+AROUND_PIECES = ["We keep it", "e.g.", "Inc.", ".", "!", '."', ".)", "’", " ", "   ", "\n", " A", " 7", "x" * 150]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(AROUND_PIECES), max_size=30).map("".join), st.integers(0, 5000))
+def test_a_sentence_start_found_close_by_is_the_one_the_whole_scan_finds(text, at):
+    at = at % (len(text) + 1)
+    low = max(0, at - facts._REACH)
+    expected = plain_sentence_start(text, at)
+    assert facts._sentence_start(text, at, low, low) == expected
+    for since in range(low, at + 1):
+        assert facts._sentence_start(text, at, since, low) in (None, expected)
+    first = low if expected is None else expected
+    while first < at and text[first].isspace():
+        first += 1
+    assert facts.sentence_around(text, at)[0] == min(first, at)
+
+
+def test_a_boundary_is_not_read_from_its_middle():
+    text = "x e.g. \nWe keep it"  # the line break belongs to the boundary after "e.g.", which is no sentence end
+    assert plain_sentence_start(text, len(text)) is None
+    assert facts._sentence_start(text, len(text), 7, 0) is None
