@@ -215,6 +215,7 @@ def _has_contact(text: str) -> bool:
     return _PHONE_TAIL.search(text) is not None and _PHONE.search(text) is not None
 
 
+@lru_cache(maxsize=256)  # a passage is normalised for its scores and again for its second labels
 def _normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     return re.sub(r"\s+", " ", text)
@@ -385,7 +386,9 @@ def _states_retention(full: str) -> bool:
 
 def _second_labels(text: str, labels: list[str]) -> list[str]:
     """Labels a single sentence adds to the passage's own: see the patterns above."""
-    full = _normalise(text)
+    # The stripped passage, normalised: outer white space is one space at most once normalised, and lower-casing
+    # reads no white space (a final sigma looks only at letters), so this is the normalised passage less that.
+    full = _normalise(text).strip(" ")
     extra = []
     best = labels[0]
     if best == "third_party_sharing" and "first_party_collection" not in labels and _states_own_collection(full):
@@ -429,7 +432,7 @@ def classify_practices(text: str, heading: str = "") -> list[str]:
         return ["other", "policy_change"] if scores["policy_change"] >= CHANGE_WITH_OTHER else ["other"]
     contact = best in CONTACT_JOINS and _has_contact(stripped)
     if best_score < THRESHOLD:
-        labels = [best, *_second_labels(stripped, [best])]
+        labels = [best, *_second_labels(text, [best])]
         return [*labels, "other"] if contact else labels
     labels = [best]
     for score, code in ranked[1:]:
@@ -438,7 +441,7 @@ def classify_practices(text: str, heading: str = "") -> list[str]:
         close = close and not (code == "third_party_sharing" and best in NO_SHARING_RUNNER_UP)
         if close or score >= SECONDARY_ANY.get(code, float("inf")):
             labels.append(code)
-    labels += _second_labels(stripped, labels)
+    labels += _second_labels(text, labels)
     if contact:
         labels.append("other")
     return labels

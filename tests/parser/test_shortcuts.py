@@ -136,3 +136,12 @@ def test_a_boundary_is_not_read_from_its_middle():
     text = "x e.g. \nWe keep it"  # the line break belongs to the boundary after "e.g.", which is no sentence end
     assert plain_sentence_start(text, len(text)) is None
     assert facts._sentence_start(text, len(text), 7, 0) is None
+
+
+NORMALISED_CHARACTERS = ["a", "Σ", "σ", "İ", "’", "“", " ", "\n", "\xa0", "\u2003", "x", "."]
+
+
+@given(st.text(alphabet=st.sampled_from(NORMALISED_CHARACTERS), max_size=20) | st.text(max_size=20))
+def test_a_normalised_passage_less_its_outer_space_is_the_stripped_passage_normalised(text):
+    practices._normalise.cache_clear()
+    assert practices._normalise(text).strip(" ") == practices._normalise(text.strip())
