@@ -28,12 +28,30 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         return pattern.finditer(text)
     haystack = text
     if pattern.flags & re.IGNORECASE:
-        if any(char in text for char in FOLDS_TO_ASCII):
+        folded = _folded(text)
+        if folded is None:
             return pattern.finditer(text)
-        haystack = text.lower()
-        if len(haystack) != len(text):  # a character lower-cased to two: positions would drift
-            return pattern.finditer(text)
+        haystack = folded
     return _matches(pattern, text, haystack, prefixes)
+
+
+_last_folded: tuple[str, str | None] = ("", "")
+
+
+def _folded(text: str) -> str | None:
+    """The text lower-cased for finding case-insensitive prefixes, or None where that would not be exact;
+    the last one is remembered, as every case-insensitive scan of a card lowers the same policy."""
+    global _last_folded
+    cached = _last_folded  # one read of an immutable pair: safe when cards are built in threads
+    if cached[0] is text:
+        return cached[1]
+    low: str | None = None
+    if not any(char in text for char in FOLDS_TO_ASCII):
+        low = text.lower()
+        if len(low) != len(text):  # a character lower-cased to two: positions would drift
+            low = None
+    _last_folded = (text, low)
+    return low
 
 
 def _matches(pattern: re.Pattern[str], text: str, haystack: str, prefixes: tuple[str, ...]) -> Iterator[re.Match[str]]:
