@@ -4,6 +4,7 @@ import pytest
 
 from pages import lib
 from pages.forms import parse_browse
+from summaries.parser import codes
 
 
 def test_clean_query_squeezes_and_cuts():
@@ -73,7 +74,7 @@ def test_fact_value_labels():
         lib.fact_value_label("retention", {"value": "period", "text": "two years"}) == "For a stated period: two years"
     )
     assert lib.fact_value_label("do_not_track", None) == "Does not say"
-    assert lib.label(lib.COLLECTED_LABELS, "brand_new_code") == "Brand new code"
+    assert lib.label(codes.Collected, "brand_new_code") == "Brand new code"
 
 
 def test_parse_browse_is_lenient():
