@@ -11,7 +11,7 @@ from summaries.parser.choices import extract_choices
 from summaries.parser.collected import extract_collected
 from summaries.parser.company import detect_company
 from summaries.parser.contacts import extract_contacts, hidden_emails
-from summaries.parser.dates import find_effective_date
+from summaries.parser.dates import date_precision, find_effective_date
 from summaries.parser.facts import extract_facts
 from summaries.parser.passages import segment
 from summaries.parser.practices import classify_practices
@@ -61,6 +61,8 @@ def empty_card(text: str = "", warnings: list[str] | None = None) -> dict[str, A
         "parser_version": PARSER_VERSION,
         "company": None,
         "effective_date": None,
+        "effective_date_evidence": [],
+        "effective_date_precision": None,
         "collected": [],
         "shared": [],
         "sells_data": {"value": "not_stated", "evidence": []},
@@ -113,12 +115,16 @@ def summarize(text: str) -> dict[str, Any]:
         return empty_card(text, ["not a privacy policy: the text has none of the usual privacy vocabulary"])
     warnings: list[str] = []
     passages = _classified(text, warnings)
-    date, _ = _run(warnings, "effective_date", (None, None), lambda: find_effective_date(text))
+    date, date_quote = _run(warnings, "effective_date", (None, None), lambda: find_effective_date(text))
     card = {
         "schema": "card/1",
         "parser_version": PARSER_VERSION,
         "company": _run(warnings, "company", None, lambda: detect_company(text)),
         "effective_date": date,
+        # Additions to the contract: the quote the date was read from, and whether the policy gave a day or
+        # only a month ("Updated August 2026" is stored as the first of the month).
+        "effective_date_evidence": [date_quote] if date_quote else [],
+        "effective_date_precision": date_precision(date_quote),
         "collected": _run(warnings, "collected", [], lambda: extract_collected(text, passages)),
         "shared": _run(warnings, "shared", [], lambda: extract_shared(text, passages)),
         "sells_data": _run(

@@ -43,6 +43,8 @@ TOP_LEVEL = (
     "stats",
     "warnings",
 )
+# Fields the project adds to the contract (allowed by it: "the project may add fields"); documented in README.
+EXTENSIONS = ("effective_date_evidence", "effective_date_precision")
 _E164 = re.compile(r"\+[1-9]\d{6,14}")
 
 
@@ -230,6 +232,10 @@ def _scalars(c: _Checker, card: dict[str, Any]) -> None:
         else:
             if not re.fullmatch(r"\d{4}-\d\d-\d\d", date):
                 c.add("effective_date", f"{date!r} is not YYYY-MM-DD")
+    if "effective_date_evidence" in card:
+        c.evidence("effective_date_evidence", card["effective_date_evidence"], required=date is not None)
+    if card.get("effective_date_precision") not in (None, "day", "month"):
+        c.add("effective_date_precision", f"{card['effective_date_precision']!r} is not day or month")
     sells = card["sells_data"]
     if c.kind("sells_data", sells, dict) and c.keys("sells_data", sells, ("value", "evidence")):
         c.code("sells_data.value", sells["value"], SELLS)

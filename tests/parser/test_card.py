@@ -10,10 +10,10 @@ from summaries.parser import card as card_module
 from summaries.parser.card import PARSER_VERSION, summarize
 from summaries.parser.company import detect_company
 from summaries.parser.stats import compute_stats
+from summaries.parser.validate import EXTENSIONS, validate_card
 from summaries.parser.validate import TOP_LEVEL as CONTRACT_TOP_LEVEL
-from summaries.parser.validate import validate_card
 
-TOP_LEVEL = set(CONTRACT_TOP_LEVEL)
+TOP_LEVEL = set(CONTRACT_TOP_LEVEL) | set(EXTENSIONS)
 
 POLICY = """Privacy Policy
 
