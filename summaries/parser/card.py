@@ -6,20 +6,20 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from summaries.parser import selling
-from summaries.parser.choices import extract_choices
+from summaries.parser import channels, selling
+from summaries.parser.choices import channel_fallback, extract_choices
 from summaries.parser.collected import extract_collected
 from summaries.parser.company import detect_company
-from summaries.parser.contacts import extract_contacts, hidden_emails
+from summaries.parser.contacts import complaint_channels, extract_contacts, hidden_emails
 from summaries.parser.dates import date_precision, find_effective_date
 from summaries.parser.facts import extract_facts
 from summaries.parser.passages import segment
 from summaries.parser.practices import classify_practices
-from summaries.parser.shared import extract_shared
+from summaries.parser.shared import drop_own_names, extract_shared
 from summaries.parser.stats import compute_stats
 from summaries.parser.types import Passage
 
-PARSER_VERSION = "1.1.0"
+PARSER_VERSION = "1.2.0"
 
 # Words that any privacy policy uses and a recipe or lorem ipsum does not.
 _STRONG_VOCABULARY = re.compile(
@@ -36,6 +36,8 @@ _MAX_TOKEN = 64
 _LONG_TOKEN = re.compile(rf"\S{{{_MAX_TOKEN + 1},}}")
 
 
+# Contacts whose addresses are the company's own: their domain names are the company's names.
+_OWN_ROLES = {channels.PRIVACY_FORM, channels.DPO, channels.PRIVACY_TEAM, channels.CUSTOMER_SERVICE}
 _NOT_STATED = {"value": "not_stated", "evidence": []}
 
 
@@ -68,6 +70,7 @@ def empty_card(text: str = "", warnings: list[str] | None = None) -> dict[str, A
         "sells_data": {"value": "not_stated", "evidence": []},
         "choices": [],
         "contacts": [],
+        "complain_to": [],
         "facts": _empty_facts(),
         "passages": [],
         "stats": compute_stats(text),
@@ -132,6 +135,7 @@ def summarize(text: str) -> dict[str, Any]:
         ),
         "choices": _run(warnings, "choices", [], lambda: extract_choices(text, passages)),
         "contacts": _run(warnings, "contacts", [], lambda: extract_contacts(text, passages)),
+        "complain_to": [],
         "facts": _run(warnings, "facts", _empty_facts(), lambda: extract_facts(text)),
         "passages": [p.as_dict() for p in passages],
         "stats": _run(
@@ -142,6 +146,10 @@ def summarize(text: str) -> dict[str, Any]:
         ),
         "warnings": warnings,
     }
+    card["complain_to"] = complaint_channels(card["contacts"])
+    own_hosts = [channels.host(c["value"]) for c in card["contacts"] if c.get("role") in _OWN_ROLES]
+    _run(warnings, "shared", None, lambda: drop_own_names(card["shared"], card["company"], own_hosts))
+    _run(warnings, "choices", None, lambda: channel_fallback(card["choices"], card["contacts"]))
     hidden = hidden_emails(text)
     if hidden:
         warnings.append(f"{hidden} e-mail address(es) hidden by the page ([email protected]) could not be read")
