@@ -1,5 +1,5 @@
-"""Pure helpers for the public pages: labels for card codes (the words live on `codes`), query-string
-parsing that never raises, highlighting and a readable text diff.
+"""Pure helpers for the public pages: labels for card codes (the words live on `codes`),
+highlighting and a readable text diff. Query strings are read by `pages.forms`.
 
 No Django imports, so every rule here is tested without a database.
 """
@@ -13,10 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from summaries.parser import codes
-
-MAX_QUERY_CHARS = 100
-MAX_COMPARE = 4
-MIN_COMPARE = 2
 
 WARNING_LABELS: dict[str, str] = {
     "not_a_privacy_policy": "This document may not be a privacy policy, so the card may be incomplete or wrong.",
@@ -48,48 +44,6 @@ def warning_text(warning: Any) -> str:
         return WARNING_LABELS.get(code) or str(warning.get("message") or code.replace("_", " "))
     text = str(warning)
     return WARNING_LABELS.get(text, text)
-
-
-# --- query-string parsing -------------------------------------------------------------
-
-
-def clean_query(raw: str | None) -> tuple[str, bool]:
-    """The search text, squeezed and cut to a sane length; the flag says it was cut."""
-    text = " ".join((raw or "").split())
-    if len(text) > MAX_QUERY_CHARS:
-        return text[:MAX_QUERY_CHARS].rstrip(), True
-    return text, False
-
-
-def parse_int(raw: str | None) -> int | None:
-    if raw is None:
-        return None
-    raw = raw.strip()
-    if not raw.isdigit() or len(raw) > 9:
-        return None
-    return int(raw)
-
-
-def parse_span(raw: str | None, text_length: int) -> tuple[int, int] | None:
-    """`"12-40"` to (12, 40) when it is a non-empty span inside the text, else None."""
-    match = re.fullmatch(r"\s*(\d{1,9})\s*-\s*(\d{1,9})\s*", raw or "")
-    if not match:
-        return None
-    start, end = int(match.group(1)), int(match.group(2))
-    if 0 <= start < end <= text_length:
-        return start, end
-    return None
-
-
-def parse_slugs(values: list[str]) -> list[str]:
-    """Slugs from `?c=a,b&c=c`, in order, without duplicates or blanks."""
-    seen: list[str] = []
-    for value in values:
-        for part in value.split(","):
-            slug = part.strip().lower()[:200]
-            if slug and slug not in seen:
-                seen.append(slug)
-    return seen
 
 
 @dataclass(frozen=True)

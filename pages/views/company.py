@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 
 from pages import lib
 from pages.queries import newest_summary
@@ -41,6 +42,7 @@ def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+@require_safe
 def company(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Company.objects.select_related("current_version").defer("current_version__text"), slug=slug)
     version = obj.current_version

@@ -6,8 +6,10 @@ from typing import Any
 
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_safe
 
 from pages import lib
+from pages.forms import MAX_COMPARE, MIN_COMPARE, CompareForm
 from pages.queries import current_cards
 from pages.views.render import render_page
 from policies.models import Company
@@ -100,10 +102,12 @@ def _suggest(text: str, exclude: list[str]) -> list[Company]:
     return list(Company.objects.filter(match).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
 
 
+@require_safe
 def compare(request: HttpRequest) -> HttpResponse:
-    requested = lib.parse_slugs(request.GET.getlist("c"))
+    form = CompareForm(request.GET)
+    form.is_valid()  # every field is lenient: cleaned_data always has both
+    requested, add_text = form.cleaned_data["c"], form.cleaned_data["add"]
     notes: list[str] = []
-    add_text, _ = lib.clean_query(request.GET.get("add"))
     found = {c.slug: c for c in Company.objects.filter(slug__in=requested[:20])}
     unknown = [slug for slug in requested if slug not in found]
     if unknown:
@@ -131,10 +135,10 @@ def compare(request: HttpRequest) -> HttpResponse:
     elif is_suggest:
         suggestions = _suggest(add_text, slugs)
 
-    if len(slugs) > lib.MAX_COMPARE:
-        dropped = ", ".join(found[s].name for s in slugs[lib.MAX_COMPARE :])
-        notes.append(f"You can compare up to {lib.MAX_COMPARE} companies at once, so we left out {dropped}.")
-        slugs = slugs[: lib.MAX_COMPARE]
+    if len(slugs) > MAX_COMPARE:
+        dropped = ", ".join(found[s].name for s in slugs[MAX_COMPARE:])
+        notes.append(f"You can compare up to {MAX_COMPARE} companies at once, so we left out {dropped}.")
+        slugs = slugs[:MAX_COMPARE]
 
     companies = [found[s] for s in slugs]
     # One query: the newest card of each chosen company's latest version.
@@ -159,7 +163,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         "notes": notes,
         "add_text": add_text,
         "suggestions": suggestions,
-        "can_add": len(slugs) < lib.MAX_COMPARE,
-        "need_more": len(slugs) < lib.MIN_COMPARE,
+        "can_add": len(slugs) < MAX_COMPARE,
+        "need_more": len(slugs) < MIN_COMPARE,
     }
     return render_page(request, "pages/compare.html", context, fragments={"compare-suggestions": "suggestions"})
