@@ -40,6 +40,22 @@ DENORMALISED = (
 
 
 class CompanyQuerySet(models.QuerySet["Company"]):
+    def with_badges(self) -> CompanyQuerySet:
+        """Companies with their current version and its card badges, read from the company row.
+
+        The columns are kept up to date when a version or a card is recorded, so filters and sorts
+        run on indexed columns of one table, however many companies there are.
+        """
+        return self.all()
+
+    def matching(self, text: str, *, slug: str | None = None) -> CompanyQuerySet:
+        """Companies whose name or aliases contain `text`, or whose slug contains `slug` (default: `text`)."""
+        match = models.Q(name__icontains=text) | models.Q(aliases__icontains=text)
+        slug = text if slug is None else slug
+        if slug:
+            match |= models.Q(slug__icontains=slug)
+        return self.filter(match)
+
     def refresh_current(self) -> int:
         """Recompute these companies' current version, count and last change from their versions.
 

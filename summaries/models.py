@@ -31,6 +31,19 @@ class SummaryQuerySet(models.QuerySet["Summary"]):
             changed_at=timezone.now(),
         )
 
+    def newest_of(self, version: PolicyVersion) -> Summary | None:
+        return self.filter(version=version).order_by("-created_at", "-pk").first()
+
+    def newest_by_version(self, versions: list[PolicyVersion]) -> dict[int, Summary]:
+        """The newest card of each given version, keyed by version id, in one query."""
+        return {s.version_id: s for s in self.newest_per_version().filter(version__in=[v.pk for v in versions])}
+
+    def current_by_company(self, companies: list[Company]) -> dict[int, Summary]:
+        """The newest card of each company's current version, keyed by company id, in one query."""
+        ids = [c.current_version_id for c in companies if c.current_version_id]
+        found = self.newest_per_version().filter(version__in=ids).select_related("version").defer("version__text")
+        return {s.version.company_id: s for s in found}
+
     def current(self) -> SummaryQuerySet:
         """The newest summary of each company's latest version."""
         return self.newest_per_version().filter(version__in=PolicyVersion.objects.current())

@@ -13,8 +13,8 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from pages.queries import companies_with_badges, newest_summary
 from policies.models import Company, PolicyVersion
+from summaries.models import Summary
 
 API_VERSION = "api/1"
 
@@ -52,7 +52,7 @@ def _version(version: PolicyVersion, company: Company, request: HttpRequest) -> 
 @require_safe
 def companies(request: HttpRequest) -> JsonResponse:
     rows = []
-    for company in companies_with_badges().order_by("name", "pk"):
+    for company in Company.objects.with_badges().order_by("name", "pk"):
         row = _company(company, request)
         # Sequences run 1, 2, 3, ... without gaps, so the latest one is the count.
         row["latest_version"] = company.version_count or None
@@ -91,7 +91,7 @@ def version(request: HttpRequest, slug: str, sequence: int) -> JsonResponse:
 
 def _card_response(request: HttpRequest, company: Company, found: PolicyVersion, **extra: Any) -> JsonResponse:
     """`extra` adds `text` (a version's own document) or `versions` (a company's history)."""
-    summary = newest_summary(found)
+    summary = Summary.objects.newest_of(found)
     data: dict[str, Any] = {
         "company": _company(company, request),
         "version": _version(found, company, request),

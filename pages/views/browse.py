@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from pages.forms import FLAG_FILTERS, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm
-from pages.queries import companies_with_badges
 from pages.views.render import render_page
-from policies.models import Sector
+from policies.models import Company, Sector
 
 PER_PAGE = 20
 
@@ -27,12 +26,9 @@ ORDERINGS = {
 @require_safe
 def browse(request: HttpRequest) -> HttpResponse:
     params = BrowseFiltersForm(request.GET, Sector.values).params()
-    qs = companies_with_badges()
+    qs = Company.objects.with_badges()
     if params.q:
-        match = Q(name__icontains=params.q) | Q(aliases__icontains=params.q)
-        if slug := slugify(params.q):
-            match |= Q(slug__icontains=slug)
-        qs = qs.filter(match)
+        qs = qs.matching(params.q, slug=slugify(params.q))
     if params.sells:
         qs = qs.filter(badge_sells=params.sells)
     if params.no_ads:

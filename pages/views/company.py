@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from pages import lib
-from pages.queries import newest_summary
 from pages.views.render import render_page
 from policies.models import Company, Sector
+from summaries.models import Summary
 from summaries.parser import codes
 
 FACT_ICONS = {
@@ -46,7 +46,7 @@ def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
 def company(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Company.objects.select_related("current_version").defer("current_version__text"), slug=slug)
     version = obj.current_version
-    summary = newest_summary(version) if version else None
+    summary = Summary.objects.newest_of(version) if version else None
     card: dict[str, Any] = summary.card if summary and isinstance(summary.card, dict) else {}
     stats = card.get("stats") or {}
     context = {

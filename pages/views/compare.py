@@ -10,9 +10,9 @@ from django.views.decorators.http import require_safe
 
 from pages import lib
 from pages.forms import MAX_COMPARE, MIN_COMPARE, CompareForm
-from pages.queries import current_cards
 from pages.views.render import render_page
 from policies.models import Company
+from summaries.models import Summary
 from summaries.parser import codes
 from summaries.parser.codes import Code
 
@@ -98,8 +98,7 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _suggest(text: str, exclude: list[str]) -> list[Company]:
     if not text:
         return []
-    match = Q(name__icontains=text) | Q(aliases__icontains=text) | Q(slug__icontains=text)
-    return list(Company.objects.filter(match).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
+    return list(Company.objects.matching(text).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
 
 
 @require_safe
@@ -142,7 +141,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
     companies = [found[s] for s in slugs]
     # One query: the newest card of each chosen company's latest version.
-    cards = current_cards(companies)
+    cards = Summary.objects.current_by_company(companies)
     columns = []
     for company in companies:
         summary = cards.get(company.pk)

@@ -8,10 +8,10 @@ from django.views.decorators.http import require_safe
 
 from pages import lib
 from pages.forms import VersionPairForm
-from pages.queries import summaries_for
 from pages.views.render import render_page
 from policies.models import Company, PolicyVersion
 from summaries.changes import card_changes
+from summaries.models import Summary
 
 
 def default_pair(sequences: list[tuple[int, bool]]) -> tuple[int, int] | None:
@@ -56,7 +56,7 @@ def diff(request: HttpRequest, slug: str) -> HttpResponse:
     if a is not None and b is not None and a != b:
         pair_versions = {v.sequence: v for v in PolicyVersion.objects.filter(company=company, sequence__in=[a, b])}
         old, new = pair_versions[a], pair_versions[b]
-        cards = summaries_for([old, new])
+        cards = Summary.objects.newest_by_version([old, new])
         old_card = cards[old.pk].card if old.pk in cards else None
         new_card = cards[new.pk].card if new.pk in cards else None
         has_cards = old_card is not None and new_card is not None
