@@ -140,7 +140,7 @@ def section_times(words: int, runs: int) -> dict[str, float]:
         "practices": lambda t, ps: [c.classify_practices(t[p.start : p.end], p.heading) for p in ps],
         "collected": lambda t, ps: c.extract_collected(t, ps),
         "shared": lambda t, ps: c.extract_shared(t, ps),
-        "sells_data": lambda t, ps: c._sells(t, ps),
+        "sells_data": lambda t, ps: c.selling.extract_sells(t, ps),
         "choices": lambda t, ps: c.extract_choices(t, ps),
         "contacts": lambda t, ps: c.extract_contacts(t, ps),
         "facts": lambda t, ps: c.extract_facts(t),

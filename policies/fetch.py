@@ -46,6 +46,8 @@ from protego import Protego
 from requests_hardened.ip_filter import EXTRA_BLOCKED_NET_RANGES, InvalidIPAddress
 from requests_hardened.ip_filter_adapter import IPFilterAdapter
 
+from policies.ingest.sniff import binary_kind
+
 MAX_BYTES = 10 * 1024 * 1024
 ROBOTS_MAX_BYTES = 512 * 1024
 ALLOWED_PORTS = (80, 443)
@@ -623,25 +625,6 @@ class _Inflater:
 
 # --- content types ----------------------------------------------------------------------------
 
-_BINARY_MAGIC = (
-    b"\x89PNG",
-    b"\xff\xd8\xff",
-    b"GIF8",
-    b"\x1f\x8b",
-    b"BZh",
-    b"\xfd7zXZ",
-    b"7z\xbc\xaf",
-    b"Rar!",
-    b"\x7fELF",
-    b"MZ",
-    b"\xd0\xcf\x11\xe0",
-    b"RIFF",
-    b"OggS",
-    b"ID3",
-    b"wOF",
-    b"\x00\x00\x01\x00",
-    b"SQLite format 3",
-)
 _HTML_HINT = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|title|meta|div|p|h[1-6]|section|article|main)[\s>/]", re.I
 )
@@ -668,7 +651,7 @@ def sniff(data: bytes) -> str | None:
         return PDF
     if head.startswith(b"PK\x03\x04"):
         return DOCX if b"word/" in data[:65536] or b"[Content_Types].xml" in head else None
-    if any(head.startswith(magic) for magic in _BINARY_MAGIC):
+    if binary_kind(head):  # ingestion's table of magic bytes: images, archives, programs...
         return None
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None

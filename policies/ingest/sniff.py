@@ -9,6 +9,7 @@ ACCEPTED = ("txt", "html", "htm", "pdf", "docx", "md", "markdown")
 ACCEPTED_LIST = ", ".join(f".{ext}" for ext in ACCEPTED)
 
 # Formats a policy file might wrongly be: each named so the error says what the file really is.
+# The one table of magic bytes: uploads (`extract`) and fetched pages (`policies.fetch`) both read it.
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"%PDF-", -1, "a PDF document"),  # -1: anywhere in the first KiB, as PDF readers allow
     (b"PK\x03\x04", 0, "a ZIP archive"),
@@ -23,16 +24,19 @@ _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"II*\x00", 0, "a TIFF image"),
     (b"MM\x00*", 0, "a TIFF image"),
     (b"\x1f\x8b", 0, "a gzip archive"),
+    (b"BZh", 0, "a bzip2 archive"),
     (b"\xfd7zXZ\x00", 0, "an xz archive"),
     (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive"),
     (b"Rar!\x1a\x07", 0, "a RAR archive"),
     (b"\x28\xb5\x2f\xfd", 0, "a Zstandard archive"),
     (b"\x7fELF", 0, "a program"),
+    (b"MZ\x90\x00", 0, "a program"),
     (b"\xca\xfe\xba\xbe", 0, "a program"),
     (b"SQLite format 3\x00", 0, "an SQLite database"),
     (b"%!PS", 0, "a PostScript document"),
     (b"wOFF", 0, "a web font"),
     (b"wOF2", 0, "a web font"),
+    (b"\x00\x00\x01\x00", 0, "an icon"),
     (b"OggS", 0, "an audio or video file"),
     (b"ID3", 0, "an audio file"),
     (b"fLaC", 0, "an audio file"),
@@ -60,7 +64,7 @@ def binary_kind(data: bytes) -> str:
             return kind
     if head[4:8] == b"ftyp":
         return "an audio or video file"
-    if head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+    if head.startswith(b"RIFF"):
         return "an image, audio or video file"
     return ""
 

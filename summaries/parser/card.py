@@ -38,7 +38,6 @@ _LONG_TOKEN = re.compile(rf"\S{{{_MAX_TOKEN + 1},}}")
 
 # Contacts whose addresses are the company's own: their domain names are the company's names.
 _OWN_ROLES = {channels.PRIVACY_FORM, channels.DPO, channels.PRIVACY_TEAM, channels.CUSTOMER_SERVICE}
-_NOT_STATED = {"value": "not_stated", "evidence": []}
 
 
 def _no_stats(text: str) -> dict[str, Any]:
@@ -106,10 +105,6 @@ def _classified(text: str, warnings: list[str]) -> list[Passage]:
     return passages
 
 
-def _sells(text: str, passages: list[Passage]) -> dict[str, Any]:
-    return selling.extract_sells(text, passages)
-
-
 def summarize(text: str) -> dict[str, Any]:
     """The card for one policy version's normalised text."""
     if not text.strip():
@@ -131,19 +126,17 @@ def summarize(text: str) -> dict[str, Any]:
         "collected": _run(warnings, "collected", [], lambda: extract_collected(text, passages)),
         "shared": _run(warnings, "shared", [], lambda: extract_shared(text, passages)),
         "sells_data": _run(
-            warnings, "sells_data", {"value": "not_stated", "evidence": []}, lambda: _sells(text, passages)
+            warnings,
+            "sells_data",
+            {"value": "not_stated", "evidence": []},
+            lambda: selling.extract_sells(text, passages),
         ),
         "choices": _run(warnings, "choices", [], lambda: extract_choices(text, passages)),
         "contacts": _run(warnings, "contacts", [], lambda: extract_contacts(text, passages)),
         "complain_to": [],
         "facts": _run(warnings, "facts", _empty_facts(), lambda: extract_facts(text)),
         "passages": [p.as_dict() for p in passages],
-        "stats": _run(
-            warnings,
-            "stats",
-            {"words": len(text.split()), "reading_minutes": 0, "grade_level": None},
-            lambda: compute_stats(text),
-        ),
+        "stats": _run(warnings, "stats", _no_stats(text), lambda: compute_stats(text)),
         "warnings": warnings,
     }
     card["complain_to"] = complaint_channels(card["contacts"])

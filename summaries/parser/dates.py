@@ -10,24 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.parser import parserinfo
+
 from summaries.parser.evidence import evidence
 from summaries.parser.lowercase import lowered
 from summaries.parser.types import Evidence
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+# Month names and their abbreviations ("Sept", "Sep.", "September") as python-dateutil knows them.
+_MONTH_NAMES = parserinfo()
 _MONTH = (
     r"(?P<{name}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -75,13 +65,13 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
     g = match.groupdict()
     try:
         if g["y5"]:
-            return dt.date(int(g["y5"]), _MONTHS[g["m5"][:3].lower()], 1)
+            return dt.date(int(g["y5"]), _MONTH_NAMES.month(g["m5"]), 1)
         if g["y6"]:
             return dt.date(int(g["y6"]), int(g["m6"]), 1)
         if g["y1"]:
-            return dt.date(int(g["y1"]), _MONTHS[g["m1"][:3].lower()], int(g["d1"]))
+            return dt.date(int(g["y1"]), _MONTH_NAMES.month(g["m1"]), int(g["d1"]))
         if g["y2"]:
-            return dt.date(int(g["y2"]), _MONTHS[g["m2"][:3].lower()], int(g["d2"]))
+            return dt.date(int(g["y2"]), _MONTH_NAMES.month(g["m2"]), int(g["d2"]))
         if g["y3"]:
             return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         year = int(g["y4"])
