@@ -10,7 +10,8 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from pages import icons, lib
+from pages import icons
+from pages.lib import Segment
 from summaries.parser import codes
 
 register = template.Library()
@@ -29,12 +30,12 @@ def icon_sprite() -> SafeString:
 
 @register.filter
 def collected_label(code: Any) -> str:
-    return lib.label(codes.Collected, code)
+    return codes.Collected.label_of(code)
 
 
 @register.filter
 def recipient_label(code: Any) -> str:
-    return lib.label(codes.Recipient, code)
+    return codes.Recipient.label_of(code)
 
 
 @register.filter
@@ -45,17 +46,17 @@ def recipient_hint(code: Any) -> str:
 
 @register.filter
 def purpose_label(code: Any) -> str:
-    return lib.label(codes.Purpose, code)
+    return codes.Purpose.label_of(code)
 
 
 @register.filter
 def source_label(code: Any) -> str:
-    return lib.label(codes.Source, code)
+    return codes.Source.label_of(code)
 
 
 @register.filter
 def choice_label(code: Any) -> str:
-    return lib.label(codes.Choice, code)
+    return codes.Choice.label_of(code)
 
 
 @register.filter
@@ -66,7 +67,7 @@ def choice_help(code: Any) -> str:
 
 @register.filter
 def how_label(kind: Any) -> str:
-    return lib.label(codes.HowKind, kind)
+    return codes.HowKind.label_of(kind)
 
 
 @register.filter
@@ -76,7 +77,7 @@ def how_text(how: Any) -> str:
     if not isinstance(how, dict):
         return ""
     kind, value = str(how.get("kind") or ""), str(how.get("value") or "").strip()
-    title = lib.label(codes.HowKind, kind)
+    title = codes.HowKind.label_of(kind)
     if kind in ("link", "web_form") and value and not safe_href(value, kind):
         title = "Use the link" if kind == "link" else "Use the form"
     if not value or value.casefold() in title.casefold():
@@ -86,22 +87,40 @@ def how_text(how: Any) -> str:
 
 @register.filter
 def contact_label(kind: Any) -> str:
-    return lib.label(codes.ContactKind, kind)
+    return codes.ContactKind.label_of(kind)
 
 
 @register.filter
 def sells_label(value: Any) -> str:
-    return lib.label(codes.Sells, value or "not_stated")
+    return codes.Sells.label_of(value or "not_stated")
 
 
 @register.filter
 def fact_label(name: Any) -> str:
-    return lib.label(codes.Fact, name)
+    return codes.Fact.label_of(name)
+
+
+WARNING_LABELS: dict[str, str] = {
+    "not_a_privacy_policy": "This document may not be a privacy policy, so the card may be incomplete or wrong.",
+}
 
 
 @register.filter
 def warning_text(warning: Any) -> str:
-    return lib.warning_text(warning)
+    if isinstance(warning, dict):
+        code = str(warning.get("code") or "")
+        return WARNING_LABELS.get(code) or str(warning.get("message") or code.replace("_", " "))
+    text = str(warning)
+    return WARNING_LABELS.get(text, text)
+
+
+@register.filter
+def highlighted(text: str, span: tuple[int, int] | None) -> list[Segment]:
+    """The text in pieces, the `span` (start, end) marked: the version page's evidence highlight."""
+    if span is None:
+        return [Segment("text", text)]
+    start, end = span
+    return [Segment("text", text[:start]), Segment("mark", text[start:end]), Segment("text", text[end:])]
 
 
 @register.filter
@@ -151,4 +170,4 @@ def get_item(mapping: Any, key: Any) -> Any:
 
 @register.filter
 def fact_value(fact: Any, name: str) -> str:
-    return lib.fact_value_label(name, fact if isinstance(fact, dict) else None)
+    return codes.describe_fact(name, fact if isinstance(fact, dict) else None)

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from pages import lib
+from pages.templatetags.fineprint import warning_text
 from pages.views.render import render_page
 from policies.models import Company, Sector
 from summaries.models import Summary
@@ -24,6 +24,14 @@ FACT_ICONS = {
 }
 
 
+def reading_minutes(words: Any) -> int | None:
+    try:
+        count = int(words)
+    except (TypeError, ValueError):
+        return None
+    return max(1, round(count / 238)) if count > 0 else None
+
+
 def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
     facts = card.get("facts") or {}
     rows = []
@@ -34,7 +42,7 @@ def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
                 "name": name.value,
                 "icon": FACT_ICONS.get(name, "document"),
                 "label": name.label,
-                "value": lib.fact_value_label(name, fact),
+                "value": codes.describe_fact(name, fact),
                 "stated": fact.get("value") not in (None, "not_stated"),
                 "evidence": [e for e in fact.get("evidence") or [] if isinstance(e, dict)],
             }
@@ -59,8 +67,8 @@ def company(request: HttpRequest, slug: str) -> HttpResponse:
         "sells": (card.get("sells_data") or {}).get("value") or "not_stated",
         "sells_evidence": (card.get("sells_data") or {}).get("evidence") or [],
         "facts": card_facts(card),
-        "warnings": [lib.warning_text(w) for w in card.get("warnings") or []],
-        "reading_minutes": stats.get("reading_minutes") or lib.reading_minutes(stats.get("words")),
+        "warnings": [warning_text(w) for w in card.get("warnings") or []],
+        "reading_minutes": stats.get("reading_minutes") or reading_minutes(stats.get("words")),
         "stats": stats,
     }
     return render_page(request, "pages/company.html", context)

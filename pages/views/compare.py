@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
-from pages import lib
 from pages.forms import MAX_COMPARE, MIN_COMPARE, CompareForm
 from pages.views.render import render_page
 from policies.models import Company
@@ -42,7 +41,7 @@ def _presence_rows(
             {"state": "yes" if code in codes else "no", "text": yes if code in codes else no, "card": bool(col["card"])}
             for col, codes in zip(columns, present, strict=True)
         ]
-        rows.append(_row(lib.label(vocabulary, code), cells, code if icons else ""))
+        rows.append(_row(vocabulary.label_of(code), cells, code if icons else ""))
     return rows
 
 
@@ -53,7 +52,7 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
         value = (col["card"].get("sells_data") or {}).get("value") if col["card"] else None
         state = {"yes": "no", "no": "yes"}.get(str(value), "unknown")  # "yes" is the good outcome for a shopper
         sells_cells.append(
-            {"state": state, "text": lib.label(codes.Sells, value or "not_stated"), "card": bool(col["card"])}
+            {"state": state, "text": codes.Sells.label_of(value or "not_stated"), "card": bool(col["card"])}
         )
     fact_rows = []
     for name, title in ((fact.value, fact.label) for fact in codes.Fact):
@@ -64,7 +63,7 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
             cells.append(
                 {
                     "state": "value" if stated else "unknown",
-                    "text": lib.fact_value_label(name, fact if isinstance(fact, dict) else None),
+                    "text": codes.describe_fact(name, fact if isinstance(fact, dict) else None),
                     "card": bool(col["card"]),
                 }
             )

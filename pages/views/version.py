@@ -6,7 +6,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from pages import lib
 from pages.forms import HighlightForm
 from pages.views.render import render_page
 from policies.models import PolicyVersion
@@ -26,7 +25,6 @@ def version(request: HttpRequest, slug: str, sequence: int) -> HttpResponse:
         "page_title": f"{obj.company.name}: policy version {obj.sequence}",
         "company": obj.company,
         "version": obj,
-        "segments": lib.highlight(obj.text, span),
         "span": span,
         "bad_highlight": "hl" in form.errors,
         "others": others,

@@ -9,8 +9,9 @@ these; the plain tuples at the end are the code strings, for the parser's hot pa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Self
+from typing import Any, Self
 
 
 class Code(StrEnum):
@@ -36,6 +37,14 @@ class Code(StrEnum):
             return cls(str(code))
         except ValueError:
             return None
+
+    @classmethod
+    def label_of(cls, code: object) -> str:
+        """The label of `code`, or the code made readable when a newer parser adds one we don't know."""
+        if code is None:
+            return ""
+        member = cls.words(code)
+        return member.label if member is not None else str(code).replace("_", " ").capitalize()
 
 
 class Collected(Code):
@@ -290,6 +299,18 @@ FACT_VALUES: dict[str, type[Code]] = {
     Fact.CHANGES_NOTICE: ChangesNotice,
     Fact.INTERNATIONAL: International,
 }
+
+
+def describe_fact(name: str, fact: Mapping[str, Any] | None) -> str:
+    """A fact's value in words for the pages: "16 or older", "For a stated period: two years"."""
+    fact = fact or {}
+    value = fact.get("value")
+    if name == Fact.CHILDREN_MIN_AGE:
+        return f"{value} or older" if value else "Does not say"
+    text = FACT_VALUES.get(name, Code).label_of(value) if value is not None else "Does not say"
+    if name == Fact.RETENTION and fact.get("text"):
+        text = f"{text}: {fact['text']}"
+    return text
 
 
 def _values(vocabulary: type[Code]) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ import pytest
 
 from pages import forms, lib
 from pages.forms import parse_browse
+from pages.templatetags.fineprint import highlighted
 from summaries.parser import codes
 
 
@@ -34,7 +35,7 @@ def test_parse_slugs_dedupes_and_lowercases():
 
 
 def test_highlight_segments_cover_the_text():
-    segments = lib.highlight("hello world", (6, 11))
+    segments = highlighted("hello world", (6, 11))
     assert [s.kind for s in segments] == ["text", "mark", "text"]
     assert "".join(s.text for s in segments) == "hello world"
 
@@ -68,13 +69,13 @@ def test_text_diff_identical():
 
 
 def test_fact_value_labels():
-    assert lib.fact_value_label("children_min_age", {"value": 16}) == "16 or older"
-    assert lib.fact_value_label("children_min_age", {"value": None}) == "Does not say"
+    assert codes.describe_fact("children_min_age", {"value": 16}) == "16 or older"
+    assert codes.describe_fact("children_min_age", {"value": None}) == "Does not say"
     assert (
-        lib.fact_value_label("retention", {"value": "period", "text": "two years"}) == "For a stated period: two years"
+        codes.describe_fact("retention", {"value": "period", "text": "two years"}) == "For a stated period: two years"
     )
-    assert lib.fact_value_label("do_not_track", None) == "Does not say"
-    assert lib.label(codes.Collected, "brand_new_code") == "Brand new code"
+    assert codes.describe_fact("do_not_track", None) == "Does not say"
+    assert codes.Collected.label_of("brand_new_code") == "Brand new code"
 
 
 def test_parse_browse_is_lenient():
