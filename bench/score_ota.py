@@ -140,7 +140,8 @@ def card_for(data: bytes) -> dict[str, Any]:
         text = extract(data, "policy.md").text
     except IngestError:
         text = from_text(markdown_to_text(data.decode("utf-8"))).text
-    return summarize(text)
+    # With its text, as `summarize --with-text` gives it: card_changes compares texts, not only readings.
+    return {**summarize(text), "text": text}
 
 
 def cards_for(refs: Iterable[dict[str, str]], clone: Path) -> dict[str, dict[str, Any]]:
