@@ -14,7 +14,10 @@ CARD = {
     "parser_version": "9.9.9",
     "sells_data": {"value": "yes", "evidence": []},
     "shared": [{"recipient": "advertisers", "evidence": []}],
-    "choices": [{"type": "deletion"}, {"type": "global_privacy_control"}],
+    "choices": [
+        {"type": "deletion", "how": [{"kind": "email", "value": "privacy@shop.example"}]},
+        {"type": "global_privacy_control"},
+    ],
     "passages": [{"start": 0, "end": 5, "practices": ["third_party_sharing", "user_choice"]}],
 }
 
@@ -22,6 +25,12 @@ CARD = {
 @pytest.fixture
 def version(company):
     return record_version(company, from_text("We collect your name."), original=b"We collect your name.").version
+
+
+@pytest.mark.django_db
+def test_a_deletion_right_with_no_way_to_use_it_is_no_deletion_badge(version):
+    card = {**CARD, "choices": [{"type": "deletion", "how": []}]}
+    assert not store_card(version, card).allows_deletion
 
 
 @pytest.mark.django_db
