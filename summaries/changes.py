@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from summaries.parser.codes import FACT_VALUES, Choice, Code, Collected, ContactKind, Fact, Recipient
+
 
 @dataclass(frozen=True)
 class Change:
@@ -36,90 +38,10 @@ class Change:
     evidence: dict[str, Any] | None = dataclasses.field(default=None, compare=False)
 
 
-_COLLECTED = {
-    "contact": "contact details",
-    "account": "account and login data",
-    "government_id": "government or tax IDs",
-    "financial": "payment and financial data",
-    "demographic": "demographic data (age, gender, income)",
-    "professional": "work details",
-    "location": "your location",
-    "device": "device and network data",
-    "online_activity": "what you do online",
-    "cookies": "cookies and trackers",
-    "purchases": "what you buy",
-    "communications": "what you tell them",
-    "user_content": "what you post or submit",
-    "audio_visual": "photos, video or audio",
-    "inferences": "profiles about you",
-    "health": "health data",
-    "sensitive": "sensitive data",
-    "social_media": "social media data",
-    "biometric": "biometric data",
-}
-
-_RECIPIENTS = {
-    "service_providers": "service providers",
-    "affiliates": "its own group of companies",
-    "advertisers": "advertisers",
-    "marketing_partners": "marketing partners",
-    "analytics": "analytics providers",
-    "social_media": "social networks",
-    "financing_providers": "lenders and card issuers",
-    "law_enforcement": "police, courts and government",
-    "business_transfer": "a buyer of the business",
-    "public": "the public",
-}
-
-# Phrases that finish "Now lets you …" / "No longer lets you …".
-_CHOICES = {
-    "opt_out_marketing": "stop marketing messages",
-    "opt_out_sale": "opt out of the sale of your data",
-    "opt_out_targeted_ads": "turn off targeted ads",
-    "opt_out_profiling": "opt out of profiling",
-    "cookie_controls": "control cookies",
-    "analytics_opt_out": "opt out of analytics",
-    "global_privacy_control": "opt out with Global Privacy Control",
-    "access": "see your data",
-    "correction": "correct your data",
-    "deletion": "delete your data",
-    "portability": "take your data with you",
-    "appeal": "appeal a refused request",
-    "authorized_agent": "use an authorised agent",
-}
-
 # Recipients whose arrival is worse for privacy; the rest are neutral (service providers,
 # law enforcement and a buyer of the business are in almost every policy).
 _RISKY_RECIPIENTS = {"advertisers", "marketing_partners", "analytics", "social_media", "public", "financing_providers"}
 _SENSITIVE_TYPES = {"government_id", "financial", "location", "health", "sensitive", "biometric", "inferences"}
-
-_CONTACT_KINDS = {
-    "email": "contact e-mail",
-    "phone": "contact phone number",
-    "postal": "postal address",
-    "url": "contact page",
-}
-
-_FACTS: dict[str, tuple[str, dict[Any, str]]] = {
-    "do_not_track": (
-        "Do Not Track",
-        {"honored": "honours it", "not_honored": "ignores it", "not_stated": "no longer says"},
-    ),
-    "retention": (
-        "How long data is kept",
-        {"period": "a stated period", "as_long_as_needed": "as long as needed", "not_stated": "no longer says"},
-    ),
-    "security": ("Security measures", {"stated": "now described", "not_stated": "no longer described"}),
-    "changes_notice": (
-        "Policy changes",
-        {
-            "direct_notice": "you are told directly",
-            "posted_only": "only posted on the site",
-            "not_stated": "no longer says",
-        },
-    ),
-    "international": ("Transfers abroad", {"stated": "now mentioned", "not_stated": "no longer mentioned"}),
-}
 
 _FACT_WORSE: dict[str, dict[Any, bool]] = {
     "do_not_track": {"honored": False, "not_honored": True},
@@ -184,8 +106,10 @@ def _codes(items: Any, key: str) -> list[str]:
     return seen
 
 
-def _readable(mapping: dict[str, str], code: str) -> str:
-    return mapping.get(code, code.replace("_", " "))
+def _readable(vocabulary: type[Code], code: str) -> str:
+    """The code's phrase for a sentence, or the code made readable when it is not in the vocabulary."""
+    member = vocabulary.words(code)
+    return member.phrase if member is not None else code.replace("_", " ")
 
 
 def _sells(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
@@ -236,11 +160,11 @@ def _shared(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]
     changes: list[Change] = []
     for code, quote in added:
         worse = True if code in _RISKY_RECIPIENTS else None
-        text = f"Now shares with {_readable(_RECIPIENTS, code)}"
+        text = f"Now shares with {_readable(Recipient, code)}"
         changes.append(Change("shared", "added", text, worse, "shared", code, quote))
     for code, quote in removed:
         better = False if code in _RISKY_RECIPIENTS else None
-        text = f"No longer shares with {_readable(_RECIPIENTS, code)}"
+        text = f"No longer shares with {_readable(Recipient, code)}"
         changes.append(Change("shared", "removed", text, better, "shared", code, quote))
     old_names = {n.casefold() for s in old.get("shared") or [] if isinstance(s, dict) for n in s.get("names") or []}
     for item in new.get("shared") or []:
@@ -252,7 +176,7 @@ def _shared(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]
                 named = [e for e in item.get("evidence") or [] if isinstance(e, dict) and name in e.get("quote", "")]
                 if t.known and not t.real(named, t.old):
                     continue  # the name was in the old text too
-                who = _readable(_RECIPIENTS, str(item.get("recipient") or ""))
+                who = _readable(Recipient, str(item.get("recipient") or ""))
                 quote = t.new_quote(named)
                 changes.append(Change("shared", "added", f"Now names {name} among {who}", None, "named", name, quote))
     # The advertisers line matters most to shoppers: put it first.
@@ -262,11 +186,11 @@ def _shared(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]
 def _choices(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
     added, removed = _added_removed(old, new, t, "choices", "type")
     changes = [
-        Change("choices", "removed", f"No longer lets you {_readable(_CHOICES, c)}", True, "choices", c, q)
+        Change("choices", "removed", f"No longer lets you {_readable(Choice, c)}", True, "choices", c, q)
         for c, q in removed
     ]
     changes += [
-        Change("choices", "added", f"Now lets you {_readable(_CHOICES, c)}", False, "choices", c, q) for c, q in added
+        Change("choices", "added", f"Now lets you {_readable(Choice, c)}", False, "choices", c, q) for c, q in added
     ]
     return changes
 
@@ -277,7 +201,7 @@ def _collected(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Chan
         Change(
             "collected",
             "added",
-            f"Now collects {_readable(_COLLECTED, c)}",
+            f"Now collects {_readable(Collected, c)}",
             True if c in _SENSITIVE_TYPES else None,
             "collected",
             c,
@@ -287,7 +211,7 @@ def _collected(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Chan
     ]
     changes += [
         Change(
-            "collected", "removed", f"No longer mentions collecting {_readable(_COLLECTED, c)}", None, "collected", c, q
+            "collected", "removed", f"No longer mentions collecting {_readable(Collected, c)}", None, "collected", c, q
         )
         for c, q in removed
     ]
@@ -315,7 +239,7 @@ def _contacts(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Chang
         return []
     if len(added) + len(removed) == 1:
         item = (added or removed)[0]
-        what = _CONTACT_KINDS.get(str(item.get("kind")), str(item.get("kind")))
+        what = _readable(ContactKind, str(item.get("kind") or ""))
         shown = item.get("value") or item.get("normalized")
         if added:
             quote = t.new_quote(item.get("evidence"))
@@ -351,7 +275,7 @@ def _facts(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
             worse = age_before is not None and isinstance(age_after, int) and age_after < age_before
             text = f"Minimum age is now {age_after}"
             changes.append(Change("facts", "changed", text, worse or None, "children_min_age", "", quote))
-    for name, (title, phrases) in _FACTS.items():
+    for name, vocabulary in FACT_VALUES.items():
         was, now = old_facts.get(name) or {}, new_facts.get(name) or {}
         before, after = was.get("value") or "not_stated", now.get("value") or "not_stated"
         if before == after:
@@ -359,7 +283,7 @@ def _facts(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
         moved, quote = _fact_moved(was, now, t)
         if not moved:
             continue
-        phrase = phrases.get(after, str(after).replace("_", " "))
+        phrase, title = _readable(vocabulary, str(after)), Fact(name).phrase
         worse = _FACT_WORSE.get(name, {}).get(after)
         changes.append(Change("facts", "changed", f"{title}: {phrase}", worse, name, "", quote))
     return changes
