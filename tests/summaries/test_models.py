@@ -32,7 +32,7 @@ def version(company):
 
 @pytest.mark.django_db
 def test_a_deletion_right_with_no_way_to_use_it_is_no_deletion_badge(version):
-    card = {**CARD, "choices": [{"type": "deletion", "how": []}]}
+    card = {**CARD, "choices": [{"type": "deletion", "how": [], "evidence": []}]}
     assert not store_card(version, card).allows_deletion
 
 
