@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from policies.ingest import Extracted, IngestError, extract, from_text
+from policies.ingest import Extracted, IngestError, from_text
+from policies.sandbox import extract_untrusted
 
 ACCEPTED = ".txt,.html,.htm,.pdf,.docx"
 
@@ -36,7 +37,7 @@ class AddPolicyForm(forms.Form):
                 if upload.size > settings.MAX_UPLOAD_BYTES:
                     raise IngestError("The file is larger than 10 MB.")
                 data = upload.read()
-                cleaned["extracted"], cleaned["original"] = extract(data, upload.name), data
+                cleaned["extracted"], cleaned["original"] = extract_untrusted(data, upload.name), data
             else:
                 cleaned["extracted"], cleaned["original"] = from_text(pasted), pasted.encode("utf-8")
         except IngestError as exc:

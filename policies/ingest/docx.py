@@ -16,6 +16,7 @@ import docx  # python-docx (absolute import: not this module)
 
 from policies.ingest.docx_numbering import Numbering
 from policies.ingest.errors import IngestError
+from policies.ingest.limits import MAX_TEXT_CHARS, TOO_MUCH_TEXT
 
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 50 * 1024 * 1024
@@ -43,12 +44,24 @@ def docx_to_text(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
         style_names = {style.style_id: (style.name or "").lower() for style in document.styles}
         numbering = Numbering(_numbering_xml(document), [style.element for style in document.styles])
-        blocks = list(_blocks(document.element.body, style_names, numbering))
+        blocks = _capped(_blocks(document.element.body, style_names, numbering))
     except IngestError:
         raise
     except Exception as exc:  # python-docx and lxml raise many types on broken packages
         raise IngestError(DAMAGED) from exc
     return _join(blocks)
+
+
+def _capped(blocks) -> list[tuple[str, str]]:
+    """The blocks, refused as soon as their text passes the cap (list labels can multiply it)."""
+    kept: list[tuple[str, str]] = []
+    total = 0
+    for block in blocks:
+        total += len(block[1]) + 2
+        if total > MAX_TEXT_CHARS:
+            raise IngestError(TOO_MUCH_TEXT)
+        kept.append(block)
+    return kept
 
 
 def check_container(data: bytes) -> None:

@@ -95,15 +95,15 @@ def test_keep_selector_matching_nothing_fails_without_recording(company, site, w
 def test_extractor_change_is_recorded_as_such(company, site, watch_url, monkeypatch):
     """v1 was extracted by an older extractor; the site did not change, only our extraction did."""
     watched = watch_url()
-    real_extract = checks.extract
+    real_run = checks.run_limited  # extraction runs in a child: wrap what comes back from it
 
-    def old_extractor(data, filename=""):
-        extracted = real_extract(data, filename)
+    def old_extractor(func, *args, **kwargs):
+        extracted = real_run(func, *args, **kwargs)
         return type(extracted)(extracted.text + "\n\nPage footer text the old extractor kept.", "text/html", "html")
 
-    monkeypatch.setattr(checks, "extract", old_extractor)
+    monkeypatch.setattr(checks, "run_limited", old_extractor)
     check(watched)
-    monkeypatch.setattr(checks, "extract", real_extract)
+    monkeypatch.setattr(checks, "run_limited", real_run)
     result = check(watched)
     assert result.outcome == Outcome.EXTRACTOR_CHANGE
     old, new = versions(company)
