@@ -11,10 +11,34 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from tests.ingest.documents import docx_bytes
 
-_WORDS = (
-    "we collect share your personal information data with service providers partners cookies account "
-    "request delete access opt out marketing email address phone device location purchase history"
-).split()
+_WORDS = [
+    "we",
+    "collect",
+    "share",
+    "your",
+    "personal",
+    "information",
+    "data",
+    "with",
+    "service",
+    "providers",
+    "partners",
+    "cookies",
+    "account",
+    "request",
+    "delete",
+    "access",
+    "opt",
+    "out",
+    "marketing",
+    "email",
+    "address",
+    "phone",
+    "device",
+    "location",
+    "purchase",
+    "history",
+]
 
 
 def shared_stream_pdf(pages: int, stream_bytes: int = 1024 * 1024) -> bytes:
