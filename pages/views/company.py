@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from pages import lib
-from pages.queries import company_with_counts, newest_summary
+from pages.queries import newest_summary
 from pages.views.render import render_page
-from policies.models import PolicyVersion, Sector
+from policies.models import Company, Sector
 
 FACT_ICONS = {
     "do_not_track": "signal",
@@ -42,13 +41,8 @@ def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def company(request: HttpRequest, slug: str) -> HttpResponse:
-    latest_change = (
-        PolicyVersion.objects.filter(company=OuterRef("pk"), extractor_change=False)
-        .order_by("-sequence")
-        .values("captured_at")[:1]
-    )
-    obj = get_object_or_404(company_with_counts(slug).annotate(last_updated=Subquery(latest_change)))
-    version = PolicyVersion.objects.filter(company=obj).order_by("-sequence").first()
+    obj = get_object_or_404(Company.objects.select_related("current_version").defer("current_version__text"), slug=slug)
+    version = obj.current_version
     summary = newest_summary(version) if version else None
     card: dict[str, Any] = summary.card if summary and isinstance(summary.card, dict) else {}
     stats = card.get("stats") or {}
