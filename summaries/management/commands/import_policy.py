@@ -7,10 +7,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
-from policies.archive import record_version
 from policies.ingest import IngestError
 from policies.models import Company, Source
 from policies.sandbox import extract_untrusted
+from summaries.recording import record_version
 
 
 class Command(BaseCommand):
