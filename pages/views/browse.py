@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from pages.forms import FLAG_FILTERS, SELLS_CHOICES, SORT_CHOICES, parse_browse
 from pages.queries import companies_with_badges
+from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
 from policies.models import Sector
 
@@ -25,6 +26,8 @@ ORDERINGS = {
 
 def browse(request: HttpRequest) -> HttpResponse:
     params = parse_browse(request.GET, {value for value, _ in Sector.choices})
+    if params.q and over_limit(request, "search"):
+        return too_many(request)
     qs = companies_with_badges()
     if params.q:
         match = Q(name__icontains=params.q) | Q(aliases__icontains=params.q)
