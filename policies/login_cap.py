@@ -42,7 +42,4 @@ class AccountCapBackend:
     def authenticate(self, request, username: str | None = None, **credentials):
         if username and failures(username) >= settings.ACCOUNT_FAILURES_PER_HOUR:
             raise PermissionDenied("too many failed log-ins for this account this hour")
-        return None
-
-    def get_user(self, user_id):
-        return None
+        return None  # no get_user(): this backend never logs anyone in, and sessions never name it
