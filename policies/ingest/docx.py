@@ -74,6 +74,13 @@ def check_container(data: bytes) -> None:
     with archive:
         if len(entries) > MAX_ENTRIES:
             raise IngestError(f"The .docx file holds {len(entries):,} parts; at most {MAX_ENTRIES:,} are accepted.")
+        unsafe = next((entry.filename for entry in entries if not _safe_name(entry.filename)), None)
+        if unsafe is not None:
+            # Nothing is ever unpacked to disk, but no Word program writes such names: the file was made by hand.
+            raise IngestError(
+                f"The .docx file contains a part with an unsafe name ({unsafe[:60]!r}: an absolute path or '..'), "
+                "so it is refused."
+            )
         total = sum(entry.file_size for entry in entries)
         if total > MAX_UNCOMPRESSED:
             raise IngestError("The .docx file unpacks to more than 50 MB, so it is refused as a possible ZIP bomb.")
@@ -97,6 +104,15 @@ def check_container(data: bytes) -> None:
             if marker in content_types:
                 raise IngestError(f"The file is {kind}, not a .docx document.")
         raise IngestError("The file is a ZIP archive, not a .docx document.")
+
+
+def _safe_name(name: str) -> bool:
+    """A part name as Word writes them: relative, forward slashes, no '..' steps, no drive letter."""
+    if not name or name.startswith(("/", "\\")) or "\\" in name or "\x00" in name:
+        return False
+    if len(name) > 1 and name[1] == ":":
+        return False
+    return ".." not in name.split("/")
 
 
 def _numbering_xml(document):
