@@ -276,3 +276,23 @@ def test_a_worker_killed_mid_check_loses_nothing(company, site, watch_url):
     assert list(checks.due(now + timedelta(minutes=1))) == []
     assert list(checks.due(now + checks.LEASE + timedelta(seconds=1))) == [watched]
     assert not CheckAttempt.objects.exists() and not versions(company)
+
+
+def test_a_check_that_overran_its_lease_is_abandoned_and_recorded(company, site, watch_url, monkeypatch):
+    """Another worker may hold the URL by then: nothing is recorded, the attempt says why."""
+    watched = watch_url()
+    monkeypatch.setattr(checks, "LEASE", timedelta(microseconds=1))
+    result = check(watched)
+    assert result.outcome == Outcome.FAILED
+    assert result.attempt.error == checks.OVERRAN
+    assert versions(company) == []
+
+
+def test_the_lease_is_renewed_once_the_page_has_arrived(company, site, watch_url, monkeypatch):
+    watched = watch_url()
+    assert claim(watched.pk)
+    renewed = []
+    real = checks.renew_lease
+    monkeypatch.setattr(checks, "renew_lease", lambda w: renewed.append(w.pk) or real(w))
+    check(watched)
+    assert renewed == [watched.pk]
