@@ -131,16 +131,20 @@ def markdown_to_text(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def card_for(data: bytes) -> dict[str, Any]:
-    """The project's card for one OTA version: its own ingestion if it takes .md, else the stand-in."""
+def text_for(data: bytes) -> str:
+    """One OTA version's normalised text: the project's ingestion if it takes .md, else the stand-in."""
     from policies.ingest import IngestError, extract, from_text
-    from summaries.parser import summarize
 
     try:
-        text = extract(data, "policy.md").text
+        return extract(data, "policy.md").text
     except IngestError:
-        text = from_text(markdown_to_text(data.decode("utf-8"))).text
-    return summarize(text)
+        return from_text(markdown_to_text(data.decode("utf-8"))).text
+
+
+def card_for(data: bytes) -> dict[str, Any]:
+    from summaries.parser import summarize
+
+    return summarize(text_for(data))
 
 
 def cards_for(refs: Iterable[dict[str, str]], clone: Path) -> dict[str, dict[str, Any]]:
