@@ -49,7 +49,7 @@ LABEL_CODES: list[tuple[str, re.Pattern[str]]] = [
 # Hosts that are never a company's own consumer channel, whatever the gold lists: regulators and
 # the lists of regulators. A policy's business portals are listed per policy in the gold.
 REGULATOR_HOSTS = re.compile(
-    r"(?:^|[./])(?:[a-z0-9-]+\.)*(?:gov|gouv\.fr|europa\.eu|ico\.org\.uk|dataprotection\.ie|cnil\.fr|"
+    r"(?:^|[./@])(?:[a-z0-9-]+\.)*(?:gov(?:\.[a-z]{2})?|gouv\.fr|europa\.eu|ico\.org\.uk|dataprotection\.ie|cnil\.fr|"
     r"autoriteitpersoonsgegevens\.nl|priv\.gc\.ca|oaic\.gov\.au|edpb\.europa\.eu|cppa\.ca\.gov)(?:[/:]|$)",
     re.I,
 )
@@ -269,6 +269,17 @@ def _name_words(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", name.casefold()))
 
 
+_CORPORATE = {"inc", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc", "gmbh", "sa", "bv"}
+
+
+def own_name(got: str, company: str) -> bool:
+    """ "FedEx Corporation" is FedEx itself; "GM Financial" is a sister company, not GM."""
+    words = _name_words(got.replace(".", "")).split()
+    while words and words[-1] in _CORPORATE:
+        words.pop()
+    return " ".join(words) == _name_words(company)
+
+
 def same_name(got: str, gold: str) -> bool:
     """ "Criteo S.A." is Criteo: equal, or one name is the other followed by more words."""
     a, b = _name_words(got), _name_words(gold)
@@ -327,7 +338,7 @@ def score_card(name: str, want: dict[str, Any], card: dict[str, Any], score: Car
     gold_names = [*named["required"], *named["also_ok"]]
     got_names = {next((g for g in gold_names if same_name(n, g)), n.casefold()) for n in card_names(card)}
     wrong, missed = score.names.add(got_names, set(named["required"]), set(named["also_ok"]))
-    own = sorted(n for n in card_names(card) if any(same_name(n, o) for o in named.get("never", [])))
+    own = sorted(n for n in card_names(card) if any(own_name(n, o) for o in named.get("never", [])))
     score.own_name += [f"{name}: {n}" for n in own]
     if wrong or missed:
         lines.append(f"    named: +{sorted(wrong)} -{sorted(missed)}")
