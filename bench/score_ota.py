@@ -302,6 +302,7 @@ class CardScore:
     hows_right: int = 0
     hows_asked: int = 0
     bad_hows: list[str] = field(default_factory=list)
+    regulator_hows: int = 0
     own_name: list[str] = field(default_factory=list)
     top_hits: int = 0
     top_asked: int = 0
@@ -361,6 +362,7 @@ def _score_hows(name: str, want: dict[str, Any], card: dict[str, Any], score: Ca
         for how in hows:
             if is_bad_how(how, want.get("not_how", [])):
                 score.bad_hows.append(f"{name}: {code} -> {how.get('kind')}:{how.get('value')}")
+                score.regulator_hows += is_bad_how(how, [])
     return lines
 
 
@@ -413,7 +415,9 @@ def score_cards(gold: dict[str, Any], cards: dict[str, dict[str, Any]], verbose:
     print(f"  rights' how right on {score.hows_right}/{score.hows_asked}")
     print(f"  top contacts in place {score.top_hits}/{score.top_asked}", end="; ")
     print(f"labels right {score.labels_right}/{score.labels_asked}")
-    print(f"  regulators/business portals given as a how: {len(score.bad_hows)}")
+    others = len(score.bad_hows) - score.regulator_hows
+    print(f"  hows that are not the company's consumer channel: {len(score.bad_hows)}", end=" ")
+    print(f"(regulators {score.regulator_hows}; business portals, others' pages, refused channels {others})")
     for line in score.bad_hows:
         print(f"    {line}")
     print(f"  the company named as its own recipient: {len(score.own_name)} {score.own_name}")
@@ -424,6 +428,7 @@ def score_cards(gold: dict[str, Any], cards: dict[str, dict[str, Any]], verbose:
         "dates": (sum(score.dates), n),
         "hows": (score.hows_right, score.hows_asked),
         "bad_hows": len(score.bad_hows),
+        "regulator_hows": score.regulator_hows,
         "own_name": len(score.own_name),
         "top_contacts": (score.top_hits, score.top_asked),
         "labels": (score.labels_right, score.labels_asked),
