@@ -443,22 +443,35 @@ def _inverse(mapping: dict[str, str]) -> dict[str, str]:
     return {phrase.casefold(): code for code, phrase in mapping.items()}
 
 
+def _phrases(vocabulary: str, legacy: str) -> dict[str, str]:
+    """code -> phrase: from the code enums' `phrase` (issue 10), else from the old tables in changes."""
+    from summaries import changes as module
+    from summaries.parser import codes
+
+    enum = getattr(codes, vocabulary, None)
+    if enum is not None and hasattr(enum, "__members__"):
+        return {str(m.value): str(getattr(m, "phrase", m.value)) for m in enum}
+    table = getattr(module, legacy, {})
+    if legacy == "_FACTS":
+        return {name: title for name, (title, _) in table.items()}
+    return dict(table)
+
+
 def claims_of(changes: list[Any]) -> tuple[set[tuple[str, str, str]], list[str]]:
     """Structured claims (field, code, change) read from the app's card-level change list.
 
     A change that carries `field` and `code` attributes is taken as it says. Otherwise its text is
-    read back through the phrase tables of summaries.changes (the only structure it has today).
-    Every contact line collapses into one ("contacts", "", "changed") claim. Lines neither way
-    can read are returned apart and count as false claims.
+    read back through the phrases the change summary is written from (the code enums' `phrase`,
+    or the tables of summaries.changes before them). Every contact line collapses into one
+    ("contacts", "", "changed") claim. Lines neither way can read are returned apart and count as
+    false claims.
     """
-    from summaries import changes as module
-
     tables = {
-        "collected": _inverse(getattr(module, "_COLLECTED", {})),
-        "shared": _inverse(getattr(module, "_RECIPIENTS", {})),
-        "choices": _inverse(getattr(module, "_CHOICES", {})),
+        "collected": _inverse(_phrases("Collected", "_COLLECTED")),
+        "shared": _inverse(_phrases("Recipient", "_RECIPIENTS")),
+        "choices": _inverse(_phrases("Choice", "_CHOICES")),
     }
-    facts = {title.casefold(): name for name, (title, _) in getattr(module, "_FACTS", {}).items()}
+    facts = {title.casefold(): name for name, title in _phrases("Fact", "_FACTS").items()}
     claims: set[tuple[str, str, str]] = set()
     unread: list[str] = []
     for change in changes:

@@ -147,3 +147,22 @@ def test_gold_holds_no_policy_text():
     for name in ("ota_cards.json", "ota_changes.json"):
         text = (GOLD / name).read_text(encoding="utf-8")
         assert '"quote"' not in text and '"text"' not in text, name
+
+
+def test_the_scorer_reads_every_line_the_change_summary_writes():
+    # If the change summary's wording moves, the scorer must follow it rather than count its
+    # lines as false claims: every code added and removed is read back to its code.
+    from summaries.changes import card_changes
+
+    full = {
+        "collected": [{"type": c} for c in codes.COLLECTED],
+        "shared": [{"recipient": r} for r in codes.RECIPIENTS],
+        "choices": [{"type": c} for c in codes.CHOICES],
+    }
+    empty = {"collected": [], "shared": [], "choices": []}
+    for old, new, kind in ((empty, full, "added"), (full, empty, "removed")):
+        claims, unread = _scorer().claims_of(card_changes(old, new))
+        assert unread == []
+        wanted = {("collected", c, kind) for c in codes.COLLECTED}
+        wanted |= {("shared", r, kind) for r in codes.RECIPIENTS} | {("choices", c, kind) for c in codes.CHOICES}
+        assert claims == wanted
