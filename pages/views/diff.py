@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 
 from pages import lib
+from pages.forms import VersionPairForm
 from pages.queries import summaries_for
 from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
@@ -49,6 +51,7 @@ def text_diff_for(company: Company, a: int, b: int) -> tuple[PolicyVersion, Poli
     return old, new, found
 
 
+@require_safe
 def diff(request: HttpRequest, slug: str) -> HttpResponse:
     if over_limit(request, "diff"):
         return too_many(request)
@@ -57,16 +60,7 @@ def diff(request: HttpRequest, slug: str) -> HttpResponse:
         PolicyVersion.objects.filter(company=company).order_by("sequence").values_list("sequence", "extractor_change")
     )
     known = {seq for seq, _ in sequences}
-    notes: list[str] = []
-    a = lib.parse_int(request.GET.get("a"))
-    b = lib.parse_int(request.GET.get("b"))
-    for name, raw, value in (("a", request.GET.get("a"), a), ("b", request.GET.get("b"), b)):
-        if raw not in (None, "") and value not in known:
-            notes.append(f"There is no version “{raw[:20]}” of this policy, so we picked one for you.")
-            if name == "a":
-                a = None
-            else:
-                b = None
+    a, b, notes = VersionPairForm(request.GET, known).pair()
     pair = default_pair(sequences)
     if pair and (a is None or b is None):
         if a is None and b is None:
