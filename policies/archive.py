@@ -32,6 +32,15 @@ class Recorded:
         return iter((self.version, self.created))
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where an imported version was recorded first (an Open Terms Archive repository)."""
+
+    repository: str
+    commit: str
+    path: str
+
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -46,13 +55,20 @@ def record_version(
     extractor_version: str = EXTRACTOR_VERSION,
     extractor_change: bool = False,
     captured_at: datetime | None = None,
+    origin: Origin | None = None,
+    card: dict | None = None,
 ) -> Recorded:
-    """Record `extracted` as the company's next version unless it equals the latest one."""
+    """Record `extracted` as the company's next version unless it equals the latest one.
+
+    `card` is the parser's card for `extracted.text` when the caller made it already (an
+    import parses in worker processes); otherwise it is made here.
+    """
     sha = text_sha256(extracted.text)
     latest = PolicyVersion.objects.filter(company=company).order_by("-sequence").first()
     if latest is not None and latest.sha256 == sha:
         return Recorded(latest, False)  # the common case for re-checks: no lock, no parse
-    card = summarize(extracted.text)
+    if card is None:
+        card = summarize(extracted.text)
     effective = card.get("effective_date")
     written: list[str] = []
     try:
@@ -76,6 +92,9 @@ def record_version(
                 effective_date=effective or None,
                 extractor_version=extractor_version,
                 extractor_change=extractor_change,
+                source_repository=origin.repository if origin else "",
+                source_commit=origin.commit if origin else "",
+                source_path=origin.path if origin else "",
             )
             # A server-generated name: the uploader's filename never reaches the disk.
             version.original.save(f"{uuid.uuid4().hex}.{extracted.extension}", ContentFile(original), save=False)
