@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from policies.archive import record_version, text_sha256
+from policies.archive import text_sha256
 from policies.fetch import (
     EXTENSIONS,
     MARKDOWN,
@@ -40,6 +40,7 @@ from policies.fetch import (
 )
 from policies.ingest import EXTRACTOR_VERSION, Extracted, IngestError, extract
 from policies.models import PolicyVersion, Source
+from summaries.recording import record_version
 from watch.models import FAILURES_BEFORE_INACCESSIBLE, CheckAttempt, Outcome, Status, Trigger, WatchedURL
 from watch.selectors import SelectorError, trim_html
 
