@@ -95,7 +95,7 @@ class ChangesFeed(Feed):
 
 class CompanyChangesFeed(ChangesFeed):
     def get_object(self, request, slug: str) -> Company:  # type: ignore[override]
-        return get_object_or_404(Company, slug=slug)
+        return get_object_or_404(Company.objects.public(), slug=slug)
 
     def title(self, obj: Company) -> str:  # type: ignore[override]
         return f"Fineprint: {obj.name} privacy policy changes"
@@ -115,5 +115,5 @@ def legacy_company_feed(request: HttpRequest, slug: str) -> HttpResponsePermanen
 
     Unknown slugs stay a 404 here rather than a redirect to one.
     """
-    company = get_object_or_404(Company, slug=slug)
+    company = get_object_or_404(Company.objects.public(), slug=slug)
     return HttpResponsePermanentRedirect(reverse("feed-company", args=[company.slug]))

@@ -70,7 +70,7 @@ def companies(request: HttpRequest) -> JsonResponse:
 @require_safe
 def card(request: HttpRequest, slug: str) -> JsonResponse:
     """The card of the company's latest version."""
-    company = Company.objects.filter(slug=slug).first()
+    company = Company.objects.public().filter(slug=slug).first()
     if company is None:
         return _not_found(request, f"No company with the slug {slug!r}.")
     versions = list(PolicyVersion.objects.filter(company=company).defer("text").order_by("sequence"))

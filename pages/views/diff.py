@@ -26,7 +26,7 @@ def default_pair(sequences: list[tuple[int, bool]]) -> tuple[int, int] | None:
 
 
 def diff(request: HttpRequest, slug: str) -> HttpResponse:
-    company = get_object_or_404(Company, slug=slug)
+    company = get_object_or_404(Company.objects.public(), slug=slug)
     sequences = list(
         PolicyVersion.objects.filter(company=company).order_by("sequence").values_list("sequence", "extractor_change")
     )

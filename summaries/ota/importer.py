@@ -23,12 +23,13 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.text import slugify
 
-from policies.archive import Origin, record_version, text_sha256
+from policies.archive import Origin, text_sha256
 from policies.ingest import MAX_BYTES
 from policies.models import Company, OTAService, PolicyVersion, Source
 from policies.ota.git import GitSource
-from policies.ota.parse import Parsed, parse_markdown
 from policies.ota.records import Document, Kind, Record, SourceError
+from summaries.ota.parse import Parsed, parse_markdown
+from summaries.recording import record_version
 
 DEFAULT_TERMS = "Privacy Policy"
 
@@ -146,7 +147,7 @@ def _parsed(
             yield index, plan_, record, data, parsed
         return
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["policies.ota.parse"])
+    context.set_forkserver_preload(["summaries.ota.parse"])
     window: deque[tuple[int, _Pending, Record, bytes, Future[Parsed] | Parsed | None]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         for index, plan_, record in work:

@@ -66,7 +66,7 @@ def test_second_run_imports_only_new_commits(db, repo):
 
 
 def test_interrupted_run_resumes_without_duplicates_or_gaps(db, repo, monkeypatch):
-    from policies.ota import importer
+    from summaries.ota import importer
 
     real = importer._write_one
     calls = {"n": 0}

@@ -10,10 +10,10 @@ from dateutil import parser as dateparser
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from policies.ota.importer import DEFAULT_TERMS, Options, import_source, plan, total, write
 from policies.ota.progress import reporter
 from policies.ota.records import SourceError
 from policies.ota.sources import open_source
+from summaries.ota.importer import DEFAULT_TERMS, Options, import_source, plan, total, write
 
 
 class Command(BaseCommand):
