@@ -83,6 +83,8 @@ class Company(models.Model):
     # Other trading names and domains the company is known by, one per line.
     aliases = models.TextField(blank=True, help_text="Other names or domains, one per line.")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # A made-up retailer of the demo data (`load_demo`): its pages say so.
+    fictional = models.BooleanField(default=False, help_text="A made-up retailer for demonstrations.")
 
     current_version = models.ForeignKey(
         "PolicyVersion", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"

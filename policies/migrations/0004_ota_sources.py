@@ -23,6 +23,11 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name="company",
+            name="fictional",
+            field=models.BooleanField(default=False, help_text="A made-up retailer for demonstrations."),
+        ),
+        migrations.AddField(
             model_name="policyversion",
             name="source_commit",
             field=models.CharField(blank=True, max_length=64),

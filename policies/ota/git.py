@@ -46,7 +46,7 @@ def is_repository(path: Path) -> bool:
 
 
 class GitSource:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, location: str = "") -> None:
         if not is_repository(path):
             raise SourceError(f"{path} is not a git repository, an OTA dataset folder or a dataset .zip")
         self.path = path
@@ -57,7 +57,8 @@ class GitSource:
         remote = ""
         with contextlib.suppress(SourceError):  # a repository without a remote is known by its path
             remote = git(path, "remote", "get-url", "origin", timeout=30).strip()
-        self.location = remote or str(path.resolve())
+        # What the archive knows this repository by: the name `sync_ota` was given, its remote, or its path.
+        self.location = location or remote or str(path.resolve())
         self.web_base = _web_base(remote)
         self._reader: subprocess.Popen[bytes] | None = None
 

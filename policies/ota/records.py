@@ -8,6 +8,7 @@ from enum import StrEnum
 
 OTA_CREDIT = "Open Terms Archive contributors"
 OTA_LICENCE = "ODC-BY 1.0"
+OTA_LICENCE_URL = "https://opendatacommons.org/licenses/by/1-0/"
 # OTA's own words for a commit that changed how it extracts a text, not the text the service
 # published: "Refilter …" and "Apply technical or declaration changes/upgrade on …".
 _EXTRACTOR_PREFIXES = ("refilter", "apply technical or declaration")
