@@ -12,6 +12,8 @@ from pages import lib
 from pages.queries import company_with_counts, newest_summary
 from pages.views.render import render_page
 from policies.models import PolicyVersion, Sector
+from reviews import facts as review_facts
+from reviews.reviewed import reviewed_card
 
 FACT_ICONS = {
     "do_not_track": "signal",
@@ -36,9 +38,23 @@ def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
                 "value": lib.fact_value_label(name, fact),
                 "stated": fact.get("value") not in (None, "not_stated"),
                 "evidence": [e for e in fact.get("evidence") or [] if isinstance(e, dict)],
+                "checkable": name in review_facts.FACTS_BLOCK,
+                "review": fact.get("review"),
+                "checked_on": fact.get("checked_on"),
             }
         )
     return rows
+
+
+def badges(card: dict[str, Any]) -> dict[str, Any]:
+    """The at-a-glance badges from the reviewed card, so a person's correction shows there too."""
+    choices = {c.get("type") for c in card.get("choices") or []}
+    return {
+        "sells": (card.get("sells_data") or {}).get("value") or "not_stated",
+        "ads": any(s.get("recipient") == "advertisers" for s in card.get("shared") or []),
+        "deletion": "deletion" in choices,
+        "gpc": "global_privacy_control" in choices,
+    }
 
 
 def company(request: HttpRequest, slug: str) -> HttpResponse:
@@ -47,10 +63,18 @@ def company(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("-sequence")
         .values("captured_at")[:1]
     )
-    obj = get_object_or_404(company_with_counts(slug).annotate(last_updated=Subquery(latest_change)))
+    found = company_with_counts(slug).annotate(last_updated=Subquery(latest_change)).select_related("card_review")
+    obj = get_object_or_404(found)
+    review = getattr(obj, "card_review", None)
     version = PolicyVersion.objects.filter(company=obj).order_by("-sequence").first()
     summary = newest_summary(version) if version else None
-    card: dict[str, Any] = summary.card if summary and isinstance(summary.card, dict) else {}
+    held = bool(review and review.held)
+    if held:  # an admin keeps this card off public pages until it is checked
+        summary = None
+    card: dict[str, Any] = reviewed_card(version, summary) or {} if summary else {}
+    for section in review_facts.LIST_SECTIONS:
+        for entry in card.get(section) or []:
+            entry["key"] = review_facts.entry_key(section, entry)
     stats = card.get("stats") or {}
     context = {
         "page_title": obj.name,
@@ -61,6 +85,12 @@ def company(request: HttpRequest, slug: str) -> HttpResponse:
         "card": card,
         "sells": (card.get("sells_data") or {}).get("value") or "not_stated",
         "sells_evidence": (card.get("sells_data") or {}).get("evidence") or [],
+        "sells_review": card.get("sells_data") or {},
+        "effective_review": card.get("effective_date_review") or {},
+        "held": held,
+        "badges": badges(card),
+        "last_checked": review.last_checked_at if review else None,
+        "grade": card.get("grade"),
         "facts": card_facts(card),
         "warnings": [lib.warning_text(w) for w in card.get("warnings") or []],
         "reading_minutes": stats.get("reading_minutes") or lib.reading_minutes(stats.get("words")),

@@ -1,0 +1,32 @@
+"""Keep a company's review state (grade, queue flags) current whenever its card or decisions change.
+
+Summaries and versions sit below this app and cannot call it, so it listens for their saves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from policies.models import PolicyVersion
+from reviews.models import Decision
+from reviews.state import refresh
+from summaries.models import Summary
+
+
+@receiver(post_save, sender=Summary, dispatch_uid="reviews-summary-saved")
+def summary_saved(sender: Any, instance: Summary, **kwargs: Any) -> None:
+    refresh(instance.version.company_id)
+
+
+@receiver(post_save, sender=PolicyVersion, dispatch_uid="reviews-version-saved")
+def version_saved(sender: Any, instance: PolicyVersion, created: bool, **kwargs: Any) -> None:
+    if created:
+        refresh(instance.company_id)
+
+
+@receiver(post_save, sender=Decision, dispatch_uid="reviews-decision-saved")
+def decision_saved(sender: Any, instance: Decision, **kwargs: Any) -> None:
+    refresh(instance.company_id)
