@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +22,52 @@ class Sector(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# Kept on the company row so the browse page, search, the API and the feeds find each
+# company's current version and card badges with one indexed query instead of a correlated
+# subquery per row. Written only through `CompanyQuerySet.refresh_current` (versions) and
+# `summaries.store` (badges); `Company.save()` never writes them, so a stale object (the
+# admin's form) cannot overwrite them.
+DENORMALISED = (
+    "current_version",
+    "version_count",
+    "last_updated",
+    "badge_sells",
+    "badge_ads",
+    "badge_deletion",
+    "badge_gpc",
+    "changed_at",
+)
+
+
+class CompanyQuerySet(models.QuerySet["Company"]):
+    def refresh_current(self) -> int:
+        """Recompute these companies' current version, count and last change from their versions.
+
+        One UPDATE whatever the number of companies (the data migration and `seed_bench` call it
+        on all of them). A new current version has no card yet, so its badges are cleared until
+        `summaries.store` writes the card's.
+        """
+        versions = PolicyVersion.objects.filter(company=OuterRef("pk")).order_by("-sequence")
+        counts = (
+            PolicyVersion.objects.filter(company=OuterRef("pk"))
+            .order_by()
+            .values("company")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.update(
+            current_version=Subquery(versions.values("pk")[:1]),
+            version_count=Coalesce(Subquery(counts), 0),
+            # A re-extraction by our own tools is not the company updating its policy.
+            last_updated=Subquery(versions.filter(extractor_change=False).values("captured_at")[:1]),
+            badge_sells=None,
+            badge_ads=None,
+            badge_deletion=None,
+            badge_gpc=None,
+            changed_at=timezone.now(),
+        )
+
+
 class Company(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -30,15 +77,48 @@ class Company(models.Model):
     aliases = models.TextField(blank=True, help_text="Other names or domains, one per line.")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
+    current_version = models.ForeignKey(
+        "PolicyVersion", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    version_count = models.PositiveIntegerField(default=0, editable=False)
+    last_updated = models.DateTimeField(null=True, blank=True, editable=False)
+    # The current version's card badges; null while that version has no card yet.
+    badge_sells = models.CharField(max_length=16, null=True, blank=True, editable=False)
+    badge_ads = models.BooleanField(null=True, editable=False)
+    badge_deletion = models.BooleanField(null=True, editable=False)
+    badge_gpc = models.BooleanField(null=True, editable=False)
+    # When anything shown about this company last changed: ETags, `?updated_since=`, caches.
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = CompanyQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "companies"
+        indexes = [
+            models.Index(fields=["name", "id"], name="company_name_idx"),
+            models.Index(fields=["last_updated", "name"], name="company_updated_idx"),
+            models.Index(fields=["changed_at", "id"], name="company_changed_idx"),
+            models.Index(fields=["sector", "name"], name="company_sector_idx"),
+            models.Index(fields=["badge_sells", "name"], name="company_sells_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in DENORMALISED
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("company", args=[self.slug])
+
+    @property
+    def has_card(self) -> bool:
+        return self.badge_sells is not None
 
     @property
     def alias_list(self) -> list[str]:
@@ -109,6 +189,8 @@ class PolicyVersion(models.Model):
         indexes = [
             # Lookups of "is this text already the latest?" go by company and hash.
             models.Index(fields=["company", "sha256"], name="version_company_sha_idx"),
+            # The site-wide feed and `?updated_since=` read the newest versions first.
+            models.Index(fields=["captured_at", "id"], name="version_captured_idx"),
         ]
 
     def __str__(self) -> str:
@@ -118,6 +200,7 @@ class PolicyVersion(models.Model):
         if self.pk is not None and not self._state.adding:
             raise ImmutableVersionError("policy versions are immutable")
         super().save(*args, **kwargs)
+        Company.objects.filter(pk=self.company_id).refresh_current()
 
     def get_absolute_url(self) -> str:
         return reverse("version", args=[self.company.slug, self.sequence])

@@ -44,6 +44,8 @@ def refresh(company: Company | int) -> CardReview:
         review.last_checked_at = Decision.objects.up_to(version).aggregate(at=Max("decided_at"))["at"]
     review.updated_at = timezone.now()
     review.save()
+    # What the public sees changed (labels, grade): conditional GETs and caches key on this.
+    Company.objects.filter(pk=company_id).update(changed_at=review.updated_at)
     return review
 
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from policies.models import PolicyVersion
+from policies.models import Company, PolicyVersion
 
 DERIVED_FIELDS = ("sells_data", "shares_with_advertisers", "allows_deletion", "honors_gpc", "practices")
 
@@ -15,6 +15,21 @@ class SummaryQuerySet(models.QuerySet["Summary"]):
     def newest_per_version(self) -> SummaryQuerySet:
         newest = Summary.objects.filter(version=OuterRef("version")).order_by("-created_at", "-pk").values("pk")[:1]
         return self.filter(pk=Subquery(newest))
+
+    def refresh_badges(self, companies: models.QuerySet[Company]) -> int:
+        """Copy the newest card badges of each given company's current version onto its row.
+
+        One UPDATE whatever the number of companies; a company whose current version has no
+        card gets null badges ("card being prepared").
+        """
+        newest = Summary.objects.filter(version=OuterRef("current_version")).order_by("-created_at", "-pk")
+        return companies.update(
+            badge_sells=Subquery(newest.values("sells_data")[:1]),
+            badge_ads=Subquery(newest.values("shares_with_advertisers")[:1]),
+            badge_deletion=Subquery(newest.values("allows_deletion")[:1]),
+            badge_gpc=Subquery(newest.values("honors_gpc")[:1]),
+            changed_at=timezone.now(),
+        )
 
     def current(self) -> SummaryQuerySet:
         """The newest summary of each company's latest version."""
@@ -53,6 +68,13 @@ class Summary(models.Model):
         if kwargs.get("update_fields") is not None:  # update_or_create saves only its defaults
             kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
         super().save(*args, **kwargs)
+        # Only the company whose current version this card describes shows its badges.
+        Summary.objects.refresh_badges(Company.objects.filter(current_version_id=self.version_id))
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        Summary.objects.refresh_badges(Company.objects.filter(current_version_id=self.version_id))
+        return result
 
     def refresh_derived(self) -> None:
         card = self.card or {}

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,15 +24,26 @@ from summaries.models import Summary
 FEED_SIZE = 50
 
 
-def _card(version: PolicyVersion | None) -> dict[str, Any] | None:
-    if version is None:
-        return None
-    summary = Summary.objects.filter(version=version).order_by("-created_at", "-pk").first()
-    return summary.card if summary else None
+def with_cards(versions: QuerySet[PolicyVersion]) -> list[PolicyVersion]:
+    """The feed's entries, each with its card and its predecessor's card attached.
 
-
-def _previous(version: PolicyVersion) -> PolicyVersion | None:
-    return PolicyVersion.objects.filter(company_id=version.company_id, sequence=version.sequence - 1).first()
+    Three queries however many entries: the versions, their predecessors, and the newest
+    card of each of them.
+    """
+    items = list(versions.select_related("company").defer("text", "company__aliases")[:FEED_SIZE])
+    wanted = Q(pk__in=[])
+    for item in items:
+        if item.sequence > 1:
+            wanted |= Q(company_id=item.company_id, sequence=item.sequence - 1)
+    previous = {
+        (v.company_id, v.sequence): v.pk for v in PolicyVersion.objects.filter(wanted).only("pk", "company", "sequence")
+    }
+    ids = [v.pk for v in items] + list(previous.values())
+    cards = {s.version_id: s.card for s in Summary.objects.newest_per_version().filter(version__in=ids)}
+    for item in items:
+        item.feed_card = cards.get(item.pk)
+        item.feed_previous_card = cards.get(previous.get((item.company_id, item.sequence - 1), 0))
+    return items
 
 
 def diff_path(version: PolicyVersion) -> str:
@@ -46,11 +58,7 @@ class ChangesFeed(Feed):
     author_name = "Fineprint"
 
     def items(self) -> Any:
-        return (
-            PolicyVersion.objects.filter(extractor_change=False)
-            .select_related("company")
-            .order_by("-captured_at", "-pk")[:FEED_SIZE]
-        )
+        return with_cards(PolicyVersion.objects.filter(extractor_change=False).order_by("-captured_at", "-pk"))
 
     def item_title(self, item: PolicyVersion) -> str:
         if item.sequence == 1:
@@ -60,7 +68,7 @@ class ChangesFeed(Feed):
     def item_description(self, item: PolicyVersion) -> str:
         if item.sequence == 1:
             return format_html("<p>Fineprint recorded the first version of {}'s privacy policy.</p>", item.company.name)
-        changes = card_changes(_card(_previous(item)), _card(item) or {})
+        changes = card_changes(item.feed_previous_card, item.feed_card or {})
         if not changes:
             return format_html("<p>{}</p>", "The wording changed; the card's answers did not.")
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((c.text,) for c in changes)))
@@ -99,11 +107,7 @@ class CompanyChangesFeed(ChangesFeed):
         return obj.get_absolute_url()
 
     def items(self, obj: Company) -> Any:  # type: ignore[override]
-        return (
-            PolicyVersion.objects.filter(company=obj, extractor_change=False)
-            .select_related("company")
-            .order_by("-sequence")[:FEED_SIZE]
-        )
+        return with_cards(PolicyVersion.objects.filter(company=obj, extractor_change=False).order_by("-sequence"))
 
 
 def legacy_company_feed(request: HttpRequest, slug: str) -> HttpResponsePermanentRedirect:

@@ -59,13 +59,14 @@ def companies(request: HttpRequest) -> JsonResponse:
     rows = []
     for company in companies_with_badges().order_by("name", "pk"):
         row = _company(company, request)
-        row["latest_version"] = company.latest_sequence
+        # Sequences run 1, 2, 3, ... without gaps, so the latest one is the count.
+        row["latest_version"] = company.version_count or None
         row["last_updated"] = company.last_updated.isoformat() if company.last_updated else None
         row["badges"] = {
-            "sells_data": company.sells or "not_stated",
-            "shares_with_advertisers": bool(company.ads),
-            "allows_deletion": bool(company.deletion),
-            "honors_gpc": bool(company.gpc),
+            "sells_data": company.badge_sells or "not_stated",
+            "shares_with_advertisers": bool(company.badge_ads),
+            "allows_deletion": bool(company.badge_deletion),
+            "honors_gpc": bool(company.badge_gpc),
         }
         rows.append(row)
     return _json(request, {"companies": rows})

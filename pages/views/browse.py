@@ -32,13 +32,13 @@ def browse(request: HttpRequest) -> HttpResponse:
             match |= Q(slug__icontains=slug)
         qs = qs.filter(match)
     if params.sells:
-        qs = qs.filter(sells=params.sells)
+        qs = qs.filter(badge_sells=params.sells)
     if params.no_ads:
-        qs = qs.filter(ads=False)
+        qs = qs.filter(badge_ads=False)
     if params.deletion:
-        qs = qs.filter(deletion=True)
+        qs = qs.filter(badge_deletion=True)
     if params.gpc:
-        qs = qs.filter(gpc=True)
+        qs = qs.filter(badge_gpc=True)
     if params.sector:
         qs = qs.filter(sector=params.sector)
     qs = qs.order_by(*ORDERINGS[params.sort])

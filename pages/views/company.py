@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from pages import lib
-from pages.queries import company_with_counts, newest_summary
+from pages.queries import newest_summary
 from pages.views.render import render_page
-from policies.models import PolicyVersion, Sector
+from policies.models import Company, Sector
 from reviews import facts as review_facts
 from reviews.reviewed import reviewed_card
 
@@ -58,15 +57,10 @@ def badges(card: dict[str, Any]) -> dict[str, Any]:
 
 
 def company(request: HttpRequest, slug: str) -> HttpResponse:
-    latest_change = (
-        PolicyVersion.objects.filter(company=OuterRef("pk"), extractor_change=False)
-        .order_by("-sequence")
-        .values("captured_at")[:1]
-    )
-    found = company_with_counts(slug).annotate(last_updated=Subquery(latest_change)).select_related("card_review")
-    obj = get_object_or_404(found)
+    found = Company.objects.select_related("current_version", "card_review").defer("current_version__text")
+    obj = get_object_or_404(found, slug=slug)
     review = getattr(obj, "card_review", None)
-    version = PolicyVersion.objects.filter(company=obj).order_by("-sequence").first()
+    version = obj.current_version
     summary = newest_summary(version) if version else None
     held = bool(review and review.held)
     if held:  # an admin keeps this card off public pages until it is checked

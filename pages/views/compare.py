@@ -8,9 +8,9 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 
 from pages import lib
+from pages.queries import current_cards
 from pages.views.render import render_page
 from policies.models import Company
-from summaries.models import Summary
 
 MAX_SUGGESTIONS = 8
 
@@ -140,10 +140,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
     companies = [found[s] for s in slugs]
     # One query: the newest card of each chosen company's latest version.
-    cards = {
-        s.version.company_id: s
-        for s in Summary.objects.current().filter(version__company__in=companies).select_related("version")
-    }
+    cards = current_cards(companies)
     columns = []
     for company in companies:
         summary = cards.get(company.pk)
