@@ -15,8 +15,11 @@ SELLS_CHOICES = [
     ("not_stated", "Does not say"),
 ]
 
+GRADE_CHOICES = [("", "Any grade"), *((g, f"Grade {g}") for g in "ABCDE"), ("none", "Not enough information")]
+
 SORT_CHOICES = [
     ("name", "Name, A to Z"),
+    ("grade", "Best grade first"),
     ("name_desc", "Name, Z to A"),
     ("recent", "Recently updated first"),
     ("oldest", "Least recently updated first"),
@@ -37,13 +40,14 @@ class BrowseParams:
     deletion: bool = False
     gpc: bool = False
     sector: str = ""
+    grade: str = ""
     sort: str = "name"
     page: int = 1
     notes: list[str] = field(default_factory=list)
 
     @property
     def filtered(self) -> bool:
-        return bool(self.q or self.sells or self.no_ads or self.deletion or self.gpc or self.sector)
+        return bool(self.q or self.sells or self.no_ads or self.deletion or self.gpc or self.sector or self.grade)
 
     def query(self, **changes: object) -> str:
         """This state as a query string (defaults left out), with `changes` applied."""
@@ -58,6 +62,8 @@ class BrowseParams:
                 pairs.append((name, "1"))
         if state.sector:
             pairs.append(("sector", state.sector))
+        if state.grade:
+            pairs.append(("grade", state.grade))
         if state.sort != "name":
             pairs.append(("sort", state.sort))
         if state.page != 1:
@@ -82,6 +88,11 @@ def parse_browse(get: Mapping[str, str], sectors: set[str]) -> BrowseParams:
         params.sector = sector
     else:
         params.notes.append("We ignored an unknown sector.")
+    grade = get.get("grade", "")
+    if grade in dict(GRADE_CHOICES):
+        params.grade = grade
+    else:
+        params.notes.append("We ignored an unknown grade filter.")
     sort = get.get("sort", "") or "name"
     if sort in dict(SORT_CHOICES):
         params.sort = sort

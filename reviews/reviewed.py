@@ -50,8 +50,10 @@ def resolve(decision: Decision, version: PolicyVersion, card: dict[str, Any]) ->
     return facts.Applied(decision.fact_key, facts.NEEDS_REVIEW, None, on)
 
 
-def review(card: dict[str, Any], version: PolicyVersion) -> dict[str, Any]:
-    decisions = latest_decisions(version)
+def review(
+    card: dict[str, Any], version: PolicyVersion, decisions: dict[str, Decision] | None = None
+) -> dict[str, Any]:
+    decisions = latest_decisions(version) if decisions is None else decisions
     reviewed = facts.apply(card, [resolve(d, version, card) for d in decisions.values()])
     reviewed["grade"] = rubric.grade(reviewed)
     return reviewed
@@ -65,6 +67,21 @@ def reviewed_card(version: PolicyVersion | None, summary: Summary | None = None)
     if summary is None or not isinstance(summary.card, dict):
         return None
     return review(summary.card, version)
+
+
+def review_many(items: list[tuple[PolicyVersion, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Several versions' reviewed cards with one query for all their decisions (compare, lists)."""
+    found = Decision.objects.filter(company_id__in={v.company_id for v, _ in items}).select_related("version")
+    by_company: dict[int, list[Decision]] = {}
+    for decision in found.order_by("decided_at", "pk"):
+        by_company.setdefault(decision.company_id, []).append(decision)
+    out = []
+    for version, card in items:
+        latest = {
+            d.fact_key: d for d in by_company.get(version.company_id, []) if d.version.sequence <= version.sequence
+        }
+        out.append(review(card, version, latest))
+    return out
 
 
 def states(card: dict[str, Any]) -> list[str]:

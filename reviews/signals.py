@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -18,7 +19,11 @@ from summaries.models import Summary
 
 @receiver(post_save, sender=Summary, dispatch_uid="reviews-summary-saved")
 def summary_saved(sender: Any, instance: Summary, **kwargs: Any) -> None:
-    refresh(instance.version.company_id)
+    company_id = instance.version.company_id
+    refresh(company_id)
+    # Summary.save() writes the machine card's badges onto the company after this signal;
+    # once the transaction commits, put the reviewed card's badges (or a hold) back.
+    transaction.on_commit(lambda: refresh(company_id))
 
 
 @receiver(post_save, sender=PolicyVersion, dispatch_uid="reviews-version-saved")

@@ -44,9 +44,24 @@ def refresh(company: Company | int) -> CardReview:
         review.last_checked_at = Decision.objects.up_to(version).aggregate(at=Max("decided_at"))["at"]
     review.updated_at = timezone.now()
     review.save()
-    # What the public sees changed (labels, grade): conditional GETs and caches key on this.
-    Company.objects.filter(pk=company_id).update(changed_at=review.updated_at)
+    # The company row's badges follow the reviewed card (a person's correction shows in browse
+    # too) and are cleared while the card is held; conditional GETs and caches key on changed_at.
+    badges = public_badges(card) if card is not None and not review.held else dict.fromkeys(BADGES)
+    Company.objects.filter(pk=company_id).update(changed_at=review.updated_at, **badges)
     return review
+
+
+BADGES = ("badge_sells", "badge_ads", "badge_deletion", "badge_gpc")
+
+
+def public_badges(card: dict) -> dict:
+    choices = {c.get("type") for c in card.get("choices") or []}
+    return {
+        "badge_sells": (card.get("sells_data") or {}).get("value") or "not_stated",
+        "badge_ads": any(s.get("recipient") == "advertisers" for s in card.get("shared") or []),
+        "badge_deletion": "deletion" in choices,
+        "badge_gpc": "global_privacy_control" in choices,
+    }
 
 
 def held_company_ids() -> set[int]:

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.text import slugify
 
-from pages.forms import FLAG_FILTERS, SELLS_CHOICES, SORT_CHOICES, parse_browse
+from pages.forms import FLAG_FILTERS, GRADE_CHOICES, SELLS_CHOICES, SORT_CHOICES, parse_browse
 from pages.queries import companies_with_badges
 from pages.views.render import render_page
 from policies.models import Sector
@@ -18,6 +18,8 @@ PER_PAGE = 20
 ORDERINGS = {
     "name": ["name", "pk"],
     "name_desc": ["-name", "-pk"],
+    # The grade lives beside the card in reviews.CardReview (indexed); no grade sorts last.
+    "grade": [F("card_review__grade").asc(nulls_last=True), "name", "pk"],
     "recent": [F("last_updated").desc(nulls_last=True), "name"],
     "oldest": [F("last_updated").asc(nulls_last=True), "name"],
 }
@@ -25,7 +27,7 @@ ORDERINGS = {
 
 def browse(request: HttpRequest) -> HttpResponse:
     params = parse_browse(request.GET, {value for value, _ in Sector.choices})
-    qs = companies_with_badges()
+    qs = companies_with_badges().select_related("card_review")
     if params.q:
         match = Q(name__icontains=params.q) | Q(aliases__icontains=params.q)
         if slug := slugify(params.q):
@@ -41,6 +43,9 @@ def browse(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(badge_gpc=True)
     if params.sector:
         qs = qs.filter(sector=params.sector)
+    if params.grade:
+        graded = None if params.grade == "none" else params.grade
+        qs = qs.filter(card_review__grade=graded, card_review__held=False, badge_sells__isnull=False)
     qs = qs.order_by(*ORDERINGS[params.sort])
 
     paginator = Paginator(qs, PER_PAGE)
@@ -59,6 +64,7 @@ def browse(request: HttpRequest) -> HttpResponse:
         "page": page,
         "companies": companies,
         "sells_choices": SELLS_CHOICES,
+        "grade_choices": GRADE_CHOICES,
         "sort_choices": SORT_CHOICES,
         "flag_filters": [(name, text, getattr(params, name)) for name, text in FLAG_FILTERS],
         "sectors": Sector.choices,

@@ -13,6 +13,7 @@ from pages.views.render import render_page
 from policies.models import Company, Sector
 from reviews import facts as review_facts
 from reviews.reviewed import reviewed_card
+from reviews.state import public_badges
 
 FACT_ICONS = {
     "do_not_track": "signal",
@@ -45,17 +46,6 @@ def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def badges(card: dict[str, Any]) -> dict[str, Any]:
-    """The at-a-glance badges from the reviewed card, so a person's correction shows there too."""
-    choices = {c.get("type") for c in card.get("choices") or []}
-    return {
-        "sells": (card.get("sells_data") or {}).get("value") or "not_stated",
-        "ads": any(s.get("recipient") == "advertisers" for s in card.get("shared") or []),
-        "deletion": "deletion" in choices,
-        "gpc": "global_privacy_control" in choices,
-    }
-
-
 def company(request: HttpRequest, slug: str) -> HttpResponse:
     found = Company.objects.select_related("current_version", "card_review").defer("current_version__text")
     obj = get_object_or_404(found, slug=slug)
@@ -82,7 +72,8 @@ def company(request: HttpRequest, slug: str) -> HttpResponse:
         "sells_review": card.get("sells_data") or {},
         "effective_review": card.get("effective_date_review") or {},
         "held": held,
-        "badges": badges(card),
+        # The reviewed card's badges, so a person's correction shows here as it does in browse.
+        "badges": {k.removeprefix("badge_"): v for k, v in public_badges(card).items()},
         "last_checked": review.last_checked_at if review else None,
         "grade": card.get("grade"),
         "facts": card_facts(card),

@@ -11,6 +11,7 @@ from pages import lib
 from pages.queries import current_cards
 from pages.views.render import render_page
 from policies.models import Company
+from reviews.reviewed import review_many
 
 MAX_SUGGESTIONS = 8
 
@@ -43,6 +44,11 @@ def _presence_rows(
 
 def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Sections of rows; each cell has a state (yes/no/unknown/value), its text, and whether a card exists."""
+    grade_cells = []
+    for col in columns:
+        grade = (col["card"].get("grade") or {}) if col["card"] else {}
+        text = f"Grade {grade['value']}" if grade.get("value") else "Not enough information"
+        grade_cells.append({"state": "grade", "grade": grade.get("value"), "text": text, "card": bool(col["card"])})
     sells_cells = []
     for col in columns:
         value = (col["card"].get("sells_data") or {}).get("value") if col["card"] else None
@@ -75,6 +81,7 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     choice_titles = {code: title for code, (title, _) in lib.CHOICE_LABELS.items()}
     choices = _presence_rows(columns, "choices", "type", choice_titles, "Offered", "Not found", False)
     return [
+        {"title": "Grade", "id": "grade", "rows": [_row("Our grade", grade_cells)]},
         {"title": "Selling your data", "id": "sells", "rows": [_row("Sells your data?", sells_cells, "sell")]},
         {
             "title": "What's collected",
@@ -106,7 +113,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     requested = lib.parse_slugs(request.GET.getlist("c"))
     notes: list[str] = []
     add_text, _ = lib.clean_query(request.GET.get("add"))
-    found = {c.slug: c for c in Company.objects.filter(slug__in=requested[:20])}
+    found = {c.slug: c for c in Company.objects.filter(slug__in=requested[:20]).select_related("card_review")}
     unknown = [slug for slug in requested if slug not in found]
     if unknown:
         shown = ", ".join(f"“{s[:40]}”" for s in unknown[:5])
@@ -141,15 +148,25 @@ def compare(request: HttpRequest) -> HttpResponse:
     companies = [found[s] for s in slugs]
     # One query: the newest card of each chosen company's latest version.
     cards = current_cards(companies)
+    # People's decisions applied (one more query); a card held for checking is not shown.
+    shown = [
+        (s.version, s.card)
+        for c in companies
+        if (s := cards.get(c.pk))
+        and isinstance(s.card, dict)
+        and not getattr(getattr(c, "card_review", None), "held", False)
+    ]
+    reviewed = {
+        version.company_id: card for version, card in zip([v for v, _ in shown], review_many(shown), strict=True)
+    }
     columns = []
     for company in companies:
-        summary = cards.get(company.pk)
         others = [s for s in slugs if s != company.slug]
         columns.append(
             {
                 "company": company,
-                "summary": summary,
-                "card": summary.card if summary and isinstance(summary.card, dict) else {},
+                "summary": cards.get(company.pk) if company.pk in reviewed else None,
+                "card": reviewed.get(company.pk, {}),
                 "remove_query": ",".join(others),
             }
         )
