@@ -69,9 +69,13 @@ def reviewed_card(version: PolicyVersion | None, summary: Summary | None = None)
     return review(summary.card, version)
 
 
-def review_many(items: list[tuple[PolicyVersion, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Several versions' reviewed cards with one query for all their decisions (compare, lists)."""
-    found = Decision.objects.filter(company_id__in={v.company_id for v, _ in items}).select_related("version")
+def review_many(items: list[tuple[PolicyVersion, dict[str, Any]]], company_ids: list[int]) -> list[dict[str, Any]]:
+    """Several versions' reviewed cards with one query for the decisions of all `company_ids`.
+
+    The caller passes every company on its page, so the page runs that one query whether or
+    not each company has a card yet.
+    """
+    found = Decision.objects.filter(company_id__in=company_ids).select_related("version")
     by_company: dict[int, list[Decision]] = {}
     for decision in found.order_by("decided_at", "pk"):
         by_company.setdefault(decision.company_id, []).append(decision)

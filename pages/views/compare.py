@@ -157,7 +157,8 @@ def compare(request: HttpRequest) -> HttpResponse:
         and not getattr(getattr(c, "card_review", None), "held", False)
     ]
     reviewed = {
-        version.company_id: card for version, card in zip([v for v, _ in shown], review_many(shown), strict=True)
+        version.company_id: card
+        for version, card in zip([v for v, _ in shown], review_many(shown, [c.pk for c in companies]), strict=True)
     }
     columns = []
     for company in companies:
