@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_safe
 
 from pages.views.render import render_page
 from reviews import rubric
 
 
+@require_safe
 def about(request: HttpRequest) -> HttpResponse:
     bands = [{"letter": letter, "from": bound} for bound, letter in rubric.GRADE_BANDS]
     context = {

@@ -1,8 +1,9 @@
-"""A fact's identity (`shared:advertisers`) in words, for report pages and the admin."""
+"""A fact's identity (`shared:advertisers`) in words, for the report page."""
 
 from __future__ import annotations
 
 from pages import lib
+from summaries.parser import codes
 
 SCALAR_TITLES = {
     "sells_data": "Selling your data",
@@ -10,19 +11,21 @@ SCALAR_TITLES = {
     "children_min_age": "Minimum age",
     "effective_date": "Effective date",
 }
+SECTIONS: dict[str, tuple[str, type[codes.Code]]] = {
+    "collected": ("What's collected", codes.Collected),
+    "shared": ("Shared with", codes.Recipient),
+    "choices": ("Your choices", codes.Choice),
+}
 
 
 def fact_title(key: str) -> str:
     if not key:
         return ""
     section, _, rest = key.partition(":")
-    if section == "collected":
-        return f"What's collected: {lib.label(lib.COLLECTED_LABELS, rest)}"
-    if section == "shared":
-        return f"Shared with: {lib.label(lib.RECIPIENT_LABELS, rest)}"
-    if section == "choices":
-        return f"Your choices: {lib.CHOICE_LABELS.get(rest, (lib.label({}, rest), ''))[0]}"
+    if section in SECTIONS:
+        title, vocabulary = SECTIONS[section]
+        return f"{title}: {lib.label(vocabulary, rest)}"
     if section == "contacts":
         kind, _, value = rest.partition(":")
-        return f"Contact: {lib.label(lib.CONTACT_LABELS, kind)} {value}"
-    return SCALAR_TITLES.get(key, lib.label({}, key))
+        return f"Contact: {lib.label(codes.ContactKind, kind)} {value}"
+    return SCALAR_TITLES.get(key, key.replace("_", " ").capitalize())

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from summaries.parser import codes
+from summaries.parser import channels, codes
 
 COLLECTED = frozenset(codes.COLLECTED)
 SOURCES = frozenset(codes.SOURCES)
@@ -20,13 +20,9 @@ CHOICES = frozenset(codes.CHOICES)
 HOW_KINDS = frozenset(codes.HOW_KINDS)
 CONTACT_KINDS = frozenset(codes.CONTACT_KINDS)
 PRACTICES = frozenset(codes.PRACTICES)
-SELLS = frozenset({"yes", "no", "not_stated"})
+SELLS = frozenset(member.value for member in codes.Sells)
 FACT_VALUES: dict[str, frozenset[str]] = {
-    "do_not_track": frozenset({"honored", "not_honored", "not_stated"}),
-    "retention": frozenset({"period", "as_long_as_needed", "not_stated"}),
-    "security": frozenset({"stated", "not_stated"}),
-    "changes_notice": frozenset({"direct_notice", "posted_only", "not_stated"}),
-    "international": frozenset({"stated", "not_stated"}),
+    str(name): frozenset(member.value for member in vocabulary) for name, vocabulary in codes.FACT_VALUES.items()
 }
 TOP_LEVEL = (
     "schema",
@@ -43,6 +39,9 @@ TOP_LEVEL = (
     "stats",
     "warnings",
 )
+# Fields the project adds to the contract (allowed by it: "the project may add fields"); documented in README.
+EXTENSIONS = ("effective_date_evidence", "effective_date_precision", "complain_to")
+CONTACT_ROLES = frozenset(channels.RANK)
 _E164 = re.compile(r"\+[1-9]\d{6,14}")
 
 
@@ -154,8 +153,17 @@ def _choices(c: _Checker, card: dict[str, Any]) -> None:
 
 
 def _contacts(c: _Checker, card: dict[str, Any]) -> None:
-    seen: set[tuple[str, str]] = set()
+    _contact_list(c, card, "contacts")
+    if "complain_to" in card:
+        _contact_list(c, card, "complain_to")
     for where, item in c.items("contacts", card["contacts"]):
+        if "role" in item:
+            c.code(where + ".role", item["role"], CONTACT_ROLES)
+
+
+def _contact_list(c: _Checker, card: dict[str, Any], field: str) -> None:
+    seen: set[tuple[str, str]] = set()
+    for where, item in c.items(field, card[field]):
         if not c.keys(where, item, ("kind", "value", "normalized", "label", "evidence")):
             continue
         c.code(where + ".kind", item["kind"], CONTACT_KINDS)
@@ -230,6 +238,10 @@ def _scalars(c: _Checker, card: dict[str, Any]) -> None:
         else:
             if not re.fullmatch(r"\d{4}-\d\d-\d\d", date):
                 c.add("effective_date", f"{date!r} is not YYYY-MM-DD")
+    if "effective_date_evidence" in card:
+        c.evidence("effective_date_evidence", card["effective_date_evidence"], required=date is not None)
+    if card.get("effective_date_precision") not in (None, "day", "month"):
+        c.add("effective_date_precision", f"{card['effective_date_precision']!r} is not day or month")
     sells = card["sells_data"]
     if c.kind("sells_data", sells, dict) and c.keys("sells_data", sells, ("value", "evidence")):
         c.code("sells_data.value", sells["value"], SELLS)
