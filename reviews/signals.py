@@ -20,10 +20,11 @@ from summaries.models import Summary
 @receiver(post_save, sender=Summary, dispatch_uid="reviews-summary-saved")
 def summary_saved(sender: Any, instance: Summary, **kwargs: Any) -> None:
     company_id = instance.version.company_id
-    refresh(company_id)
-    # Summary.save() writes the machine card's badges onto the company after this signal;
-    # once the transaction commits, put the reviewed card's badges (or a hold) back.
-    transaction.on_commit(lambda: refresh(company_id))
+    review = refresh(company_id)
+    # Summary.save() writes the machine card's badges onto the company after this signal. Where
+    # people's decisions or a hold change them, put the reviewed ones back once the save commits.
+    if review.held or review.last_checked_at is not None:
+        transaction.on_commit(lambda: refresh(company_id))
 
 
 @receiver(post_save, sender=PolicyVersion, dispatch_uid="reviews-version-saved")

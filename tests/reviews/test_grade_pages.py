@@ -78,3 +78,14 @@ def test_feeds_say_whether_a_change_was_checked(client, shops, admin_user):
     assert "not yet checked by our team" in client.get("/feeds/c/juniper.atom").content.decode()
     record(juniper.versions.get(), Proposal("sells_data", "confirm", "ok"), admin_user)
     assert "Checked by our team on" in client.get("/feeds/c/juniper.atom").content.decode()
+
+
+def test_reviewed_badges_survive_a_reparse_once_it_commits(shops, admin_user, django_capture_on_commit_callbacks):
+    from summaries.store import store_card
+
+    juniper, _ = shops
+    record(juniper.versions.get(), Proposal("sells_data", "correct", "They do sell lists.", value="yes"), admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        store_card(juniper.versions.get(), card_for(parser_version="test-2"))
+    juniper.refresh_from_db()
+    assert juniper.badge_sells == "yes"
