@@ -59,7 +59,10 @@ def public_badges(card: dict) -> dict:
     return {
         "badge_sells": (card.get("sells_data") or {}).get("value") or "not_stated",
         "badge_ads": any(s.get("recipient") == "advertisers" for s in card.get("shared") or []),
-        "badge_deletion": "deletion" in choices,
+        # As summaries.models: a deletion right counts only with a way to ask for it.
+        "badge_deletion": any(
+            isinstance(c, dict) and c.get("type") == "deletion" and c.get("how") for c in card.get("choices") or []
+        ),
         "badge_gpc": "global_privacy_control" in choices,
     }
 

@@ -21,6 +21,18 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters, failed-log-in counts and cached diffs start empty in every test.
+
+    Every alias: rate limits live in their own cache (`RATELIMIT_USE_CACHE`).
+    """
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def admin_user(django_user_model):
     """Alice, a staff superuser who runs the archive."""

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from pages.forms import FLAG_FILTERS, GRADE_CHOICES, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm
 from pages.queries import companies_with_badges
+from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
 from policies.models import Sector
 
@@ -29,6 +30,8 @@ ORDERINGS = {
 @require_safe
 def browse(request: HttpRequest) -> HttpResponse:
     params = BrowseFiltersForm(request.GET, Sector.values).params()
+    if params.q and over_limit(request, "search"):
+        return too_many(request)
     qs = companies_with_badges().select_related("card_review")
     if params.q:
         match = Q(name__icontains=params.q) | Q(aliases__icontains=params.q)

@@ -34,7 +34,10 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         form = ReportForm(initial={"fact": fact if fact in keys else ""}, fact_keys=keys)
         return render_page(request, "pages/report.html", {**context, "form": form, "fact_title": fact_title(fact)})
     form = ReportForm(request.POST, fact_keys=keys)
-    limited = is_ratelimited(request, group="report", key="ip", rate=settings.REPORT_RATE, increment=True)
+    # Keyed on the visitor behind our proxy (config.client_ip), not on the proxy itself.
+    limited = is_ratelimited(
+        request, group="report", key="config.client_ip.ratelimit_key", rate=settings.REPORT_RATE, increment=True
+    )
     if limited:
         context.update(form=form, limited=True, fact_title=fact_title(request.POST.get("fact", "")))
         return render_page(request, "pages/report.html", context, status=STATUS_TOO_MANY)
