@@ -79,10 +79,14 @@ class _Texts:
         return None
 
     def real(self, evidence: Any, other: str) -> bool:
-        """Whether a change backed by `evidence` is in the text: always when the texts are unknown or there is no
-        quote to look for."""
-        has_quotes = any(isinstance(e, dict) and isinstance(e.get("quote"), str) for e in evidence or [])
-        return not self.known or not has_quotes or self._quote(evidence, other) is not None
+        """Whether a change backed by `evidence` is in the text: none of its quotes is in the other version's text
+        (a quote found there means that version said it too). Always true when the texts are unknown."""
+        return not self.known or not self.kept(evidence, other)
+
+    def kept(self, evidence: Any, other: str) -> bool:
+        """Whether one of the quotes of `evidence` is in `other` (a flattened text of the other version)."""
+        quotes = [e["quote"] for e in evidence or [] if isinstance(e, dict) and isinstance(e.get("quote"), str)]
+        return self.known and any(_flat(quote) in other for quote in quotes)
 
 
 def _flat(text: str) -> str:
@@ -122,10 +126,9 @@ def _sells(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
             return []
         return [Change("sells_data", "changed", "Says more about selling your data", True, "sells_data", "", quote)]
     # Both readings must rest on text that changed: otherwise the parser, not the policy, moved.
-    gone, came = t.old_quote(was.get("evidence")), t.new_quote(now.get("evidence"))
-    if t.known and gone is None and came is None:
+    moved, quote = _fact_moved(was, now, t)
+    if not moved:
         return []
-    quote = came or gone
     if after == "yes":
         return [Change("sells_data", "changed", "Now says it sells or shares your data", True, "sells_data", "", quote)]
     if after == "no":
@@ -174,11 +177,24 @@ def _shared(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]
             if isinstance(name, str) and name.casefold() not in old_names:
                 old_names.add(name.casefold())
                 named = [e for e in item.get("evidence") or [] if isinstance(e, dict) and name in e.get("quote", "")]
-                if t.known and not t.real(named, t.old):
-                    continue  # the name was in the old text too
+                if t.known and _flat(name) in t.old:
+                    continue  # the old text named it too
                 who = _readable(Recipient, str(item.get("recipient") or ""))
                 quote = t.new_quote(named)
                 changes.append(Change("shared", "added", f"Now names {name} among {who}", None, "named", name, quote))
+    new_names = {n.casefold() for s in new.get("shared") or [] if isinstance(s, dict) for n in s.get("names") or []}
+    for item in old.get("shared") or []:
+        if not isinstance(item, dict):
+            continue
+        for name in item.get("names") or []:
+            if isinstance(name, str) and name.casefold() not in new_names:
+                new_names.add(name.casefold())
+                if t.known and _flat(name) in t.new:
+                    continue  # the new text still names it
+                named = [e for e in item.get("evidence") or [] if isinstance(e, dict) and name in e.get("quote", "")]
+                who = _readable(Recipient, str(item.get("recipient") or ""))
+                text = f"No longer names {name} among {who}"
+                changes.append(Change("shared", "removed", text, None, "named", name, t.old_quote(named)))
     # The advertisers line matters most to shoppers: put it first.
     return sorted(changes, key=lambda c: "advertisers" not in c.text)
 
@@ -253,6 +269,10 @@ def _contacts(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Chang
 
 
 def _fact_moved(was: dict[str, Any], now: dict[str, Any], t: _Texts) -> tuple[bool, dict[str, Any] | None]:
+    # The new reading's words were in the old text, or the old reading's words are still in the new one: the same
+    # text read two ways, not a change.
+    if t.kept(now.get("evidence"), t.old) or t.kept(was.get("evidence"), t.new):
+        return False, None
     gone, came = t.old_quote(was.get("evidence")), t.new_quote(now.get("evidence"))
     if t.known and gone is None and came is None:
         return False, None

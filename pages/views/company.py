@@ -50,7 +50,7 @@ def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 @require_safe
 def company(request: HttpRequest, slug: str) -> HttpResponse:
-    found = Company.objects.select_related("current_version", "card_review").defer("current_version__text")
+    found = Company.objects.public().select_related("current_version", "card_review").defer("current_version__text")
     obj = get_object_or_404(found, slug=slug)
     review = getattr(obj, "card_review", None)
     version = obj.current_version

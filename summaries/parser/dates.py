@@ -52,7 +52,7 @@ _DATE = re.compile(
     + _MONTH.format(name="m5")
     + r",?\s+(?P<y5>(?:19|20)\d\d)"
     + r"|(?P<m6>0?[1-9]|1[0-2])\s?[/-]\s?(?P<y6>(?:19|20)\d\d)"
-    + r")(?![\w/-])",
+    + r")(?![A-Za-z0-9/-])",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
