@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pages import lib
 from summaries.parser import codes
 
 SCALAR_TITLES = {
@@ -24,8 +23,8 @@ def fact_title(key: str) -> str:
     section, _, rest = key.partition(":")
     if section in SECTIONS:
         title, vocabulary = SECTIONS[section]
-        return f"{title}: {lib.label(vocabulary, rest)}"
+        return f"{title}: {vocabulary.label_of(rest)}"
     if section == "contacts":
         kind, _, value = rest.partition(":")
-        return f"Contact: {lib.label(codes.ContactKind, kind)} {value}"
+        return f"Contact: {codes.ContactKind.label_of(kind)} {value}"
     return SCALAR_TITLES.get(key, key.replace("_", " ").capitalize())
