@@ -107,10 +107,13 @@ class Company(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
-            kwargs["update_fields"] = [
-                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in DENORMALISED
-            ]
+        self.changed_at = timezone.now()  # pages showing this company are out of date
+        if self.pk is not None and not self._state.adding:
+            if kwargs.get("update_fields") is None:
+                kwargs["update_fields"] = [
+                    f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in DENORMALISED
+                ]
+            kwargs["update_fields"] = {*kwargs["update_fields"], "changed_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -68,13 +68,18 @@ class Summary(models.Model):
         if kwargs.get("update_fields") is not None:  # update_or_create saves only its defaults
             kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
         super().save(*args, **kwargs)
-        # Only the company whose current version this card describes shows its badges.
-        Summary.objects.refresh_badges(Company.objects.filter(current_version_id=self.version_id))
+        self._refresh_company()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        Summary.objects.refresh_badges(Company.objects.filter(current_version_id=self.version_id))
+        self._refresh_company()
         return result
+
+    def _refresh_company(self) -> None:
+        # Badges come from the current version's newest card; any card (an older version's
+        # too, shown on the diff page) makes the company's pages out of date.
+        owner = PolicyVersion.objects.filter(pk=self.version_id).values("company_id")[:1]
+        Summary.objects.refresh_badges(Company.objects.filter(pk=Subquery(owner)))
 
     def refresh_derived(self) -> None:
         card = self.card or {}
