@@ -38,6 +38,7 @@ test: venv node_modules/axe-core/axe.min.js
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 bench: venv
 	$(PY) bench/bench_parser.py

@@ -1,6 +1,10 @@
-"""Recording policy versions: the one place that writes to the archive.
+"""Archiving policy versions: the one place that writes versions.
 
-Recording is idempotent: the same normalised text as the company's latest version records
+The archive knows nothing of cards: `summaries.recording.record_version` summarises the text
+first (a layer above) and passes the effective date and a hook that stores the card in the
+same transaction, so no version is ever public without its card.
+
+Archiving is idempotent: the same normalised text as the company's latest version records
 nothing and returns that version with `created=False`. Each call runs in one transaction that
 first locks the company row (PostgreSQL) or takes SQLite's write lock (IMMEDIATE mode), so
 concurrent writers queue and the per-company sequence stays contiguous.
@@ -10,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -19,8 +24,6 @@ from django.utils import timezone
 
 from policies.ingest import EXTRACTOR_VERSION, Extracted
 from policies.models import Company, PolicyVersion, Source
-from summaries.parser import summarize
-from summaries.store import store_card
 
 
 @dataclass(frozen=True)
@@ -36,24 +39,31 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def record_version(
+def unchanged_latest(company: Company, text: str) -> PolicyVersion | None:
+    """The company's latest version when it holds exactly `text` (then nothing is recorded)."""
+    latest = PolicyVersion.objects.filter(company=company).order_by("-sequence").first()
+    return latest if latest is not None and latest.sha256 == text_sha256(text) else None
+
+
+def archive_version(
     company: Company,
     extracted: Extracted,
     *,
     original: bytes,
+    effective_date: date | str | None = None,
+    on_created: Callable[[PolicyVersion], object] | None = None,
     source: str = Source.UPLOAD,
     source_url: str = "",
     extractor_version: str = EXTRACTOR_VERSION,
     extractor_change: bool = False,
     captured_at: datetime | None = None,
 ) -> Recorded:
-    """Record `extracted` as the company's next version unless it equals the latest one."""
+    """Archive `extracted` as the company's next version unless it equals the latest one.
+
+    `on_created` runs inside the recording transaction with the new version (its failure
+    rolls the version back); nothing runs when the text is unchanged.
+    """
     sha = text_sha256(extracted.text)
-    latest = PolicyVersion.objects.filter(company=company).order_by("-sequence").first()
-    if latest is not None and latest.sha256 == sha:
-        return Recorded(latest, False)  # the common case for re-checks: no lock, no parse
-    card = summarize(extracted.text)
-    effective = card.get("effective_date")
     written: list[str] = []
     try:
         with transaction.atomic():
@@ -73,7 +83,7 @@ def record_version(
                 text=extracted.text,
                 sha256=sha,
                 captured_at=captured_at or timezone.now(),
-                effective_date=effective or None,
+                effective_date=effective_date or None,
                 extractor_version=extractor_version,
                 extractor_change=extractor_change,
             )
@@ -81,7 +91,8 @@ def record_version(
             version.original.save(f"{uuid.uuid4().hex}.{extracted.extension}", ContentFile(original), save=False)
             written.append(version.original.name)
             version.save()
-            store_card(version, card)
+            if on_created is not None:
+                on_created(version)
     except BaseException:
         # The row that would name the file was rolled back: remove the file too, so a failed
         # recording leaves nothing behind.

@@ -54,10 +54,13 @@ CHUNK = 64 * 1024
 
 HTML = "text/html"
 PLAIN = "text/plain"
+MARKDOWN = "text/markdown"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-ALLOWED_TYPES = (HTML, PLAIN, PDF, DOCX)
-EXTENSIONS = {HTML: "html", PLAIN: "txt", PDF: "pdf", DOCX: "docx"}
+# Markdown under its registered type (RFC 7763) and the older name many servers still send.
+_MARKDOWN_ALIASES = ("text/x-markdown",)
+ALLOWED_TYPES = (HTML, PLAIN, MARKDOWN, PDF, DOCX, *_MARKDOWN_ALIASES)
+EXTENSIONS = {HTML: "html", PLAIN: "txt", MARKDOWN: "md", PDF: "pdf", DOCX: "docx"}
 
 _CGNAT = ipaddress.ip_network("100.64.0.0/10")
 _METADATA = (ipaddress.ip_address("169.254.169.254"), ipaddress.ip_address("fd00:ec2::254"))
@@ -433,7 +436,7 @@ def _session(config: FetchConfig) -> requests.Session:
     session.headers.update(
         {
             "User-Agent": config.user_agent,
-            "Accept": f"{HTML}, {PLAIN};q=0.9, {PDF};q=0.8, {DOCX};q=0.8",
+            "Accept": f"{HTML}, {PLAIN};q=0.9, {MARKDOWN};q=0.9, {PDF};q=0.8, {DOCX};q=0.8",
             "Accept-Encoding": "gzip, deflate",
         }
     )
@@ -645,7 +648,8 @@ _HTML_HINT = re.compile(
 
 
 def media_type_of(header: str) -> str:
-    return header.split(";", 1)[0].strip().lower()
+    media_type = header.split(";", 1)[0].strip().lower()
+    return MARKDOWN if media_type in _MARKDOWN_ALIASES else media_type
 
 
 def _refuse_declared_type(headers: dict[str, str]) -> None:
@@ -653,7 +657,7 @@ def _refuse_declared_type(headers: dict[str, str]) -> None:
     if declared not in ALLOWED_TYPES:
         shown = declared or "no content type"
         raise UnsupportedContent(
-            f"The server sent {shown}; Fineprint reads web pages, plain text, PDF and Word (.docx) documents."
+            f"The server sent {shown}; Fineprint reads web pages, plain text, Markdown, PDF and Word (.docx) documents."
         )
 
 
@@ -674,6 +678,8 @@ def sniff(data: bytes) -> str | None:
 def confirm_type(declared: str, data: bytes) -> str:
     """The media type to treat `data` as, when the declared type and the bytes agree."""
     actual = sniff(data)
+    if declared == MARKDOWN and actual == PLAIN:
+        return MARKDOWN  # Markdown is text by its bytes: only the server's word tells it apart
     if declared in (HTML, PLAIN) and actual in (HTML, PLAIN):
         return actual
     if declared == actual and actual is not None:

@@ -7,14 +7,14 @@ from django.conf import settings
 
 from policies.ingest import Extracted, IngestError, extract, from_text
 
-ACCEPTED = ".txt,.html,.htm,.pdf,.docx"
+ACCEPTED = ".txt,.html,.htm,.pdf,.docx,.md,.markdown"
 
 
 class AddPolicyForm(forms.Form):
     file = forms.FileField(
         required=False,
         label="Upload a policy",
-        help_text="A .txt, .html, .pdf or .docx file of at most 10 MB.",
+        help_text="A .txt, .html, .pdf, .docx or .md (Markdown) file of at most 10 MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}),
     )
     text = forms.CharField(
@@ -23,6 +23,7 @@ class AddPolicyForm(forms.Form):
         strip=False,
         widget=forms.Textarea(attrs={"rows": 12, "cols": 90}),
     )
+    markdown = forms.BooleanField(required=False, label="The pasted text is Markdown")
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -38,7 +39,8 @@ class AddPolicyForm(forms.Form):
                 data = upload.read()
                 cleaned["extracted"], cleaned["original"] = extract(data, upload.name), data
             else:
-                cleaned["extracted"], cleaned["original"] = from_text(pasted), pasted.encode("utf-8")
+                extracted = from_text(pasted, markdown=cleaned.get("markdown", False))
+                cleaned["extracted"], cleaned["original"] = extracted, pasted.encode("utf-8")
         except IngestError as exc:
             raise forms.ValidationError(str(exc), code="ingest") from None
         return cleaned

@@ -17,7 +17,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 
-from policies.models import PolicyVersion
+from policies.models import Company, PolicyVersion
+from summaries import admin as cards_admin
 from watch.checks import CheckResult, check
 from watch.models import CheckAttempt, Outcome, Trigger, WatchedURL
 from watch.tasks import checks_run_in_background, enqueue_check
@@ -42,6 +43,18 @@ class WatchedURLInline(admin.TabularInline):
     readonly_fields = STATE_FIELDS
     extra = 0
     show_change_link = True  # selectors to remove, history and "Check now" live on the URL's own page
+
+
+class CompanyAdmin(cards_admin.CompanyAdmin):
+    """The company admin with its watched URLs, once the company exists."""
+
+    def get_inlines(self, request: HttpRequest, obj):
+        inlines = list(super().get_inlines(request, obj))
+        return [*inlines, WatchedURLInline] if obj is not None else inlines
+
+
+admin.site.unregister(Company)
+admin.site.register(Company, CompanyAdmin)
 
 
 class CheckAttemptInline(admin.TabularInline):

@@ -20,9 +20,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from policies.archive import record_version, text_sha256
+from policies.archive import text_sha256
 from policies.fetch import (
     EXTENSIONS,
+    MARKDOWN,
+    PLAIN,
     Deadline,
     FetchConfig,
     FetchError,
@@ -38,6 +40,7 @@ from policies.fetch import (
 )
 from policies.ingest import EXTRACTOR_VERSION, Extracted, IngestError, extract
 from policies.models import PolicyVersion, Source
+from summaries.recording import record_version
 from watch.models import FAILURES_BEFORE_INACCESSIBLE, CheckAttempt, Outcome, Status, Trigger, WatchedURL
 from watch.selectors import SelectorError, trim_html
 
@@ -182,7 +185,7 @@ def _attempt(watched: WatchedURL, config: FetchConfig) -> _Done:
         "robots_overridden": robots.overridden,
     }
     try:
-        extracted = extract_page(page.content, watched)
+        extracted = extract_page(page.content, watched, page.media_type)
     except (IngestError, SelectorError) as exc:
         return _Done(Outcome.FAILED, error=f"The page could not be read as a policy: {exc}", **seen)
     version, outcome = _record(watched, extracted, page)
@@ -240,9 +243,13 @@ class _RobotsGate:
         return rules
 
 
-def extract_page(content: bytes, watched: WatchedURL) -> Extracted:
-    """Selectors (HTML only), then the extractor: the same steps for a new page and an old snapshot."""
-    kind = sniff(content)
+def extract_page(content: bytes, watched: WatchedURL, media_type: str = "") -> Extracted:
+    """Selectors (HTML only), then the extractor: the same steps for a new page and an old snapshot.
+
+    `media_type` is what the server said (or what was stored with the snapshot); only Markdown
+    needs it, since its bytes look like plain text.
+    """
+    kind = MARKDOWN if media_type == MARKDOWN and sniff(content) == PLAIN else sniff(content)
     extension = EXTENSIONS.get(kind or "", "txt")
     if extension == "html":
         content = trim_html(content, watched.keep_selector, watched.remove_selector_list)
@@ -280,7 +287,7 @@ def _reextracts_to(previous: PolicyVersion, text: str, watched: WatchedURL) -> b
     try:
         with previous.original.open("rb") as snapshot:
             data = snapshot.read()
-        return extract_page(data, watched).text == text
+        return extract_page(data, watched, previous.media_type).text == text
     except (OSError, ValueError):  # a missing or unreadable snapshot proves nothing
         return False
 

@@ -17,7 +17,10 @@ Shape of the text, whatever the format (see `normalise` for the character-level 
   and ligature characters from PDF fonts ("ﬁ") become plain letters;
 - plain text keeps its own lines: only the character-level normalisation applies, so shop
   navigation at the top of a scraped .txt stays (skipping it is the parser's job);
-- an address the page hid ("[email protected]") stays as that literal text.
+- an address the page hid ("[email protected]") stays as that literal text;
+- Markdown (.md, .markdown) takes the same shape as HTML, read by markdown-it-py: no "#", "*",
+  "**" or "[text](url)" is left, and a web, e-mail or phone link keeps its address in brackets
+  after its text ("our form (https://…)").
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from dataclasses import dataclass
 from policies.ingest.docx import docx_to_text
 from policies.ingest.errors import IngestError
 from policies.ingest.html import html_to_text
+from policies.ingest.markdown import markdown_to_text
 from policies.ingest.normalise import normalise
 from policies.ingest.pdf import pdf_to_text
 from policies.ingest.sniff import (
@@ -57,7 +61,9 @@ _MEDIA_TYPES = {
     "html": "text/html",
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "md": "text/markdown",
 }
+_ALIASES = {"htm": "html", "markdown": "md"}
 UNREADABLE = "The file could not be read."
 
 
@@ -65,7 +71,7 @@ UNREADABLE = "The file could not be read."
 class Extracted:
     text: str
     media_type: str
-    extension: str  # one of "txt", "html", "pdf", "docx" (".htm" files report "html")
+    extension: str  # one of "txt", "md", "html", "pdf", "docx" (".htm" is "html", ".markdown" is "md")
 
 
 def extract(data: bytes, filename: str = "") -> Extracted:
@@ -81,7 +87,7 @@ def extract(data: bytes, filename: str = "") -> Extracted:
     named = extension_of(filename)
     if named and named not in ACCEPTED:
         raise IngestError(f"Files of type .{named} are not accepted. Accepted types: {ACCEPTED_LIST}.")
-    kind = "html" if named == "htm" else named or guess_extension(data)
+    kind = _ALIASES.get(named, named) or guess_extension(data)
     _check_content_matches(data, kind, named)
     try:
         text = _extract_as(data, kind)
@@ -93,10 +99,12 @@ def extract(data: bytes, filename: str = "") -> Extracted:
     return _finish(text, kind)
 
 
-def from_text(raw: str) -> Extracted:
-    """Pasted text: normalised and checked like a .txt upload."""
+def from_text(raw: str, *, markdown: bool = False) -> Extracted:
+    """Pasted text: normalised and checked like a .txt upload (or a .md one with `markdown`)."""
     if len(raw) > MAX_BYTES or len(raw.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise IngestError("The text is longer than 10 MB.")
+    if markdown:
+        return _finish(markdown_to_text(raw), "md")
     return _finish(raw, "txt")
 
 
@@ -113,11 +121,11 @@ def _check_content_matches(data: bytes, kind: str, named: str) -> None:
         raise IngestError(_mismatch(data, shown, "a PDF"))
     if kind == "docx" and not is_zip(data):
         raise IngestError(_mismatch(data, shown, "a .docx document"))
-    if kind in ("txt", "html"):
+    if kind in ("txt", "md", "html"):
         found = binary_kind(data)
         if found:
             raise IngestError(f"The file is named {shown} but is {found}, not text.")
-    if kind == "txt" and looks_like_html_document(data):
+    if kind in ("txt", "md") and looks_like_html_document(data):
         raise IngestError(f"The file is named {shown} but is an HTML page. Upload it with the .html extension.")
 
 
@@ -139,4 +147,6 @@ def _extract_as(data: bytes, kind: str) -> str:
         if not has_markup(text):
             return text  # plain text saved as .html: its lines are its structure
         return html_to_text(text)
+    if kind == "md":
+        return markdown_to_text(decode(data))
     return decode(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath, PureWindowsPath
 
-ACCEPTED = ("txt", "html", "htm", "pdf", "docx")
+ACCEPTED = ("txt", "html", "htm", "pdf", "docx", "md", "markdown")
 ACCEPTED_LIST = ", ".join(f".{ext}" for ext in ACCEPTED)
 
 # Formats a policy file might wrongly be: each named so the error says what the file really is.

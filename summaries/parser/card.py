@@ -6,20 +6,20 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from summaries.parser import selling
-from summaries.parser.choices import extract_choices
+from summaries.parser import channels, selling
+from summaries.parser.choices import channel_fallback, extract_choices
 from summaries.parser.collected import extract_collected
 from summaries.parser.company import detect_company
-from summaries.parser.contacts import extract_contacts, hidden_emails
-from summaries.parser.dates import find_effective_date
+from summaries.parser.contacts import complaint_channels, extract_contacts, hidden_emails
+from summaries.parser.dates import date_precision, find_effective_date
 from summaries.parser.facts import extract_facts
 from summaries.parser.passages import segment
 from summaries.parser.practices import classify_practices
-from summaries.parser.shared import extract_shared
+from summaries.parser.shared import drop_own_names, extract_shared
 from summaries.parser.stats import compute_stats
 from summaries.parser.types import Passage
 
-PARSER_VERSION = "1.1.0"
+PARSER_VERSION = "1.2.0"
 
 # Words that any privacy policy uses and a recipe or lorem ipsum does not.
 _STRONG_VOCABULARY = re.compile(
@@ -36,6 +36,8 @@ _MAX_TOKEN = 64
 _LONG_TOKEN = re.compile(rf"\S{{{_MAX_TOKEN + 1},}}")
 
 
+# Contacts whose addresses are the company's own: their domain names are the company's names.
+_OWN_ROLES = {channels.PRIVACY_FORM, channels.DPO, channels.PRIVACY_TEAM, channels.CUSTOMER_SERVICE}
 _NOT_STATED = {"value": "not_stated", "evidence": []}
 
 
@@ -61,11 +63,14 @@ def empty_card(text: str = "", warnings: list[str] | None = None) -> dict[str, A
         "parser_version": PARSER_VERSION,
         "company": None,
         "effective_date": None,
+        "effective_date_evidence": [],
+        "effective_date_precision": None,
         "collected": [],
         "shared": [],
         "sells_data": {"value": "not_stated", "evidence": []},
         "choices": [],
         "contacts": [],
+        "complain_to": [],
         "facts": _empty_facts(),
         "passages": [],
         "stats": compute_stats(text),
@@ -113,12 +118,16 @@ def summarize(text: str) -> dict[str, Any]:
         return empty_card(text, ["not a privacy policy: the text has none of the usual privacy vocabulary"])
     warnings: list[str] = []
     passages = _classified(text, warnings)
-    date, _ = _run(warnings, "effective_date", (None, None), lambda: find_effective_date(text))
+    date, date_quote = _run(warnings, "effective_date", (None, None), lambda: find_effective_date(text))
     card = {
         "schema": "card/1",
         "parser_version": PARSER_VERSION,
         "company": _run(warnings, "company", None, lambda: detect_company(text)),
         "effective_date": date,
+        # Additions to the contract: the quote the date was read from, and whether the policy gave a day or
+        # only a month ("Updated August 2026" is stored as the first of the month).
+        "effective_date_evidence": [date_quote] if date_quote else [],
+        "effective_date_precision": date_precision(date_quote),
         "collected": _run(warnings, "collected", [], lambda: extract_collected(text, passages)),
         "shared": _run(warnings, "shared", [], lambda: extract_shared(text, passages)),
         "sells_data": _run(
@@ -126,6 +135,7 @@ def summarize(text: str) -> dict[str, Any]:
         ),
         "choices": _run(warnings, "choices", [], lambda: extract_choices(text, passages)),
         "contacts": _run(warnings, "contacts", [], lambda: extract_contacts(text, passages)),
+        "complain_to": [],
         "facts": _run(warnings, "facts", _empty_facts(), lambda: extract_facts(text)),
         "passages": [p.as_dict() for p in passages],
         "stats": _run(
@@ -136,6 +146,10 @@ def summarize(text: str) -> dict[str, Any]:
         ),
         "warnings": warnings,
     }
+    card["complain_to"] = complaint_channels(card["contacts"])
+    own_hosts = [channels.host(c["value"]) for c in card["contacts"] if c.get("role") in _OWN_ROLES]
+    _run(warnings, "shared", None, lambda: drop_own_names(card["shared"], card["company"], own_hosts))
+    _run(warnings, "choices", None, lambda: channel_fallback(card["choices"], card["contacts"]))
     hidden = hidden_emails(text)
     if hidden:
         warnings.append(f"{hidden} e-mail address(es) hidden by the page ([email protected]) could not be read")

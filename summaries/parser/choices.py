@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from summaries.parser import channels
 from summaries.parser.evidence import evidence
 from summaries.parser.scan import Scan, Sentence, scan
 from summaries.parser.types import Passage
@@ -137,6 +138,10 @@ _ARTICLE = re.compile(r"^(?:your|the|our|web|a|an)\s+")
 _CUE = re.compile(r"^(?:in|into|to|from|through|via|under) (?=your )")
 _BARE_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,4}", re.IGNORECASE)
 _SOME_BROWSER = re.compile(r"\s|[’']s$|Add-?on|^(?:Internet Explorer|Chrome|Firefox|Safari)$", re.IGNORECASE)
+_HIDDEN_EMAIL = re.compile(r"/cdn-cgi/l/email-protection|\[email\s*protected\]", re.IGNORECASE)
+# Rights exercised with the company itself: an industry opt-out page or a browser add-on is no way to see,
+# correct or delete what the company holds.
+_WITH_THE_COMPANY = {"access", "correction", "deletion", "portability", "appeal", "authorized_agent"}
 _NAMED_PAGE = re.compile(r"(?:page|tool|website|site|app|program)$")
 _LINKED_TO = re.compile(
     r"\b(?:linked|associated|connected|related|attached|tied|added|appl(?:y|ied))\s+(?:(?:to|with)\s+)?$", re.I
@@ -284,6 +289,16 @@ def _link(text: str, match: re.Match[str], value: str) -> dict[str, str] | None:
     return {"kind": "link", "value": value}
 
 
+def _not_consumer(text: str, s: Sentence, match: re.Match[str], entry: dict[str, str]) -> bool:
+    """A regulator's, a dispute body's or a business portal's address: never the company's way to act on a right."""
+    if entry["kind"] in ("browser", "account_settings"):
+        return False
+    if _HIDDEN_EMAIL.search(entry["value"]):
+        return True  # the page's stand-in for a hidden e-mail address, no address at all
+    before = text[max(s.start, match.start() - 150) : match.start()]
+    return channels.role(entry["kind"], entry["value"], before, s.text) in channels.NOT_CONSUMER
+
+
 def _key(entry: dict[str, str]) -> str:
     return _key_of(entry["kind"], entry["value"])
 
@@ -324,7 +339,7 @@ def _entries(result: Scan, s: Sentence, memo: dict[int, list[dict[str, str]]]) -
         found: list[dict[str, str]] = []
         for match in HOW.finditer(result.text, s.start, s.end):
             entry = _entry(result.text, match)
-            if entry:
+            if entry and not _not_consumer(result.text, s, match, entry):
                 _merge(found, entry)
         memo[s.start] = found
     return memo[s.start]
@@ -438,7 +453,38 @@ def extract_choices(text: str, passages: list[Passage]) -> list[dict[str, Any]]:
         if code in _REQUEST_RIGHTS:
             entries += extra.get(i, [])
         for entry in entries:
+            if code in _WITH_THE_COMPANY and channels.address_role(entry["value"]) == channels.OPT_OUT_TOOL:
+                continue
             _merge(item["how"], dict(entry))
         if len(item["evidence"]) < MAX_EVIDENCE:
             item["evidence"].append(evidence(text, s.start, s.end))
     return [items[code] for code in ORDER if code in items]
+
+
+_FALLBACK_ROLES = (channels.PRIVACY_FORM, channels.DPO, channels.PRIVACY_TEAM)
+_FALLBACK_KIND = {"email": "email", "phone": "phone", "postal": "mail"}
+MAX_FALLBACK = 2
+
+
+def channel_fallback(choices: list[dict[str, Any]], contacts: list[dict[str, Any]]) -> None:
+    """A right exercised with the company but given no way of its own takes the policy's privacy contact.
+
+    Policies list rights in one section and say once, elsewhere, where privacy requests go ("Contact us:
+    privacy@..."): that channel serves every right. Each entry taken this way says so (`"source": "contacts"`);
+    only the company's own privacy form, DPO and privacy team qualify, never a regulator or a portal.
+    """
+    own: list[dict[str, Any]] = []
+    for contact in contacts:
+        key = _key_of("link", contact["normalized"])
+        fits = contact.get("role") in _FALLBACK_ROLES and len(own) < MAX_FALLBACK
+        if fits and all(_key_of("link", c["normalized"]) != key for c in own):
+            own.append(contact)
+    if not own:
+        return
+    for choice in choices:
+        if choice["type"] in _WITH_THE_COMPANY and not choice["how"]:
+            for contact in own:
+                kind = _FALLBACK_KIND.get(contact["kind"])
+                if kind is None:
+                    kind = "web_form" if contact["role"] == channels.PRIVACY_FORM else "link"
+                _merge(choice["how"], {"kind": kind, "value": contact["value"], "source": "contacts"})

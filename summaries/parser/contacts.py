@@ -13,6 +13,7 @@ from typing import Any
 
 import phonenumbers
 
+from summaries.parser import channels
 from summaries.parser.evidence import evidence
 from summaries.parser.facts import sentence_around
 from summaries.parser.lowercase import lowered
@@ -258,9 +259,58 @@ def _candidates(text: str) -> list[tuple[int, int, str, str, str]]:
     return found
 
 
+# Labels for contacts that are not the company's way for consumers to reach it about privacy.
+_ROLE_LABELS = {
+    channels.REGULATOR: "regulator",
+    channels.DISPUTE_RESOLUTION: "dispute resolution",
+    channels.BUSINESS: "business portal",
+    channels.OPT_OUT_TOOL: "industry opt-out",
+}
+# Within a role: an address to write to first, then a page, a phone, a postal address.
+_KIND_ORDER = {"email": 0, "url": 1, "phone": 2, "postal": 3}
+_HIDDEN = re.compile(r"/cdn-cgi/l/email-protection", re.IGNORECASE)
+
+
+def _role(text: str, start: int, kind: str, value: str, label: str) -> str:
+    s, e = sentence_around(text, start, start + len(value))
+    line_start = text.rfind("\n", 0, max(0, s - 1)) + 1  # the line above names who reads a postal address
+    before = text[max(line_start, start - 150) : start]
+    return channels.role(kind, value, before, text[s:e], label)
+
+
+def _ranked(contacts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What a shopper needs first: the privacy form, the DPO, the privacy team, customer service, ...;
+    regulators last (they are also listed in the card's `complain_to`)."""
+    for contact in contacts:
+        contact["role"] = _role_of(contact)
+        if contact["role"] in _ROLE_LABELS:
+            contact["label"] = _ROLE_LABELS[contact["role"]]
+        del contact["_role"]
+    return sorted(contacts, key=lambda c: (channels.rank(c["role"]), _KIND_ORDER.get(c["kind"], 4)))
+
+
+def _role_of(contact: dict[str, Any]) -> str:
+    found = contact["_role"]
+    if found == channels.PRIVACY_TEAM and contact["kind"] == "postal":
+        return channels.POSTAL if contact["label"] != "privacy" else channels.PRIVACY_TEAM
+    return found
+
+
+def complaint_channels(contacts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The regulators and dispute bodies a visitor may complain to, from the ranked contacts."""
+    keep = ("kind", "value", "normalized", "label", "evidence")
+    return [{k: c[k] for k in keep} for c in contacts if c.get("role") in channels.COMPLAINT_ROLES]
+
+
 def extract_contacts(text: str, passages: list[Passage] | None = None) -> list[dict[str, Any]]:
+    return _ranked(_contacts(text))
+
+
+def _contacts(text: str) -> list[dict[str, Any]]:
     contacts: dict[tuple[str, str], dict[str, Any]] = {}
     for start, end, kind, value, normalized in _candidates(text):
+        if kind == "url" and _HIDDEN.search(value):
+            continue  # the page's stand-in for a hidden e-mail address: no address at all
         known = contacts.get((kind, normalized))
         if known and len(known["evidence"]) == _MAX_EVIDENCE and known["label"] not in OTHER_MATTERS | {"general"}:
             continue  # nothing left to learn from yet another mention
@@ -274,6 +324,7 @@ def extract_contacts(text: str, passages: list[Passage] | None = None) -> list[d
             # A contact also offered for privacy matters is a privacy contact.
             if (known["label"] in OTHER_MATTERS and label not in OTHER_MATTERS) or known["label"] == "general":
                 known["label"] = label
+                known["_role"] = _role(text, start, kind, value, label)
             continue
         if kind == "postal" and label in OTHER_MATTERS:
             # Another matter's mailing address (usually a law firm's) is no way to reach the
@@ -281,7 +332,14 @@ def extract_contacts(text: str, passages: list[Passage] | None = None) -> list[d
             continue
         if len(contacts) == _MAX_CONTACTS:
             break
-        contacts[key] = {"kind": kind, "value": value, "normalized": normalized, "label": label, "evidence": [item]}
+        contacts[key] = {
+            "kind": kind,
+            "value": value,
+            "normalized": normalized,
+            "label": label,
+            "evidence": [item],
+            "_role": _role(text, start, kind, value, label),
+        }
     return list(contacts.values())
 
 

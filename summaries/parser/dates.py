@@ -36,7 +36,7 @@ _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _DATE = re.compile(
     r"(?<![\w/.-])(?:"
     + _MONTH.format(name="m1")
-    + r"\s+"
+    + r"(?:\s+|/)"
     + _DAY.format(name="d1")
     + r",?\s+(?P<y1>(?:19|20)\d\d)"
     + r"|"
@@ -46,17 +46,23 @@ _DATE = re.compile(
     + r",?\s+(?P<y2>(?:19|20)\d\d)"
     + r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]?\d)-(?P<d3>[0-3]?\d)"
     + r"|(?P<a4>[0-3]?\d)(?P<sep>[/.-])(?P<b4>[0-3]?\d)(?P=sep)(?P<y4>(?:19|20)\d\d|\d\d)"
+    # A month and year only ("Updated August 2026", "Last update: 04 - 2021"): a labelled month is the policy's
+    # own date, given as precisely as the policy gives it.
+    + r"|"
+    + _MONTH.format(name="m5")
+    + r",?\s+(?P<y5>(?:19|20)\d\d)"
+    + r"|(?P<m6>0?[1-9]|1[0-2])\s?[/-]\s?(?P<y6>(?:19|20)\d\d)"
     + r")(?![\w/-])",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"\b(?:effective|last\s+(?:updated|modified|revised|reviewed|amended|changed)|updated|revised|modified"
-    r"|date\s+of\s+(?:last\s+)?revision|version\s+date|date\s+posted|posted\s+on)\b",
+    r"\b(?:effective|last\s+(?:updated|modified|revised|reviewed|amended|changed|update|revision)|updated|revised"
+    r"|modified|date\s+of\s+(?:last\s+)?revision|(?:version|revision)\s+date|date\s+posted|posted\s+on)\b",
     re.IGNORECASE,
 )
 # What may sit between a label and its date: "Effective Date of Privacy Policy: Tuesday, ..."
 _GAP = re.compile(
-    r"[\s:,()\-–—]*(?:(?:date|on|as\s+of|from|is|was|and\s+effective|of\s+(?:(?:this|the|our)\s+)?[\w ]{0,20}?"
+    r"[\s:,()\-–—]*(?:(?:date|on|in|as\s+of|from|is|was|and\s+effective|of\s+(?:(?:this|the|our)\s+)?[\w ]{0,20}?"
     r"(?:policy|statement|notice)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"(?:mon|tue|wed|thu|fri|sat|sun))[\s:,()\-–—.]*)*",
     re.IGNORECASE,
@@ -68,6 +74,10 @@ _WINDOW = 80
 def _to_date(match: re.Match[str]) -> dt.date | None:
     g = match.groupdict()
     try:
+        if g["y5"]:
+            return dt.date(int(g["y5"]), _MONTHS[g["m5"][:3].lower()], 1)
+        if g["y6"]:
+            return dt.date(int(g["y6"]), int(g["m6"]), 1)
         if g["y1"]:
             return dt.date(int(g["y1"]), _MONTHS[g["m1"][:3].lower()], int(g["d1"]))
         if g["y2"]:
@@ -107,7 +117,7 @@ def _label_before(text: str, start: int) -> re.Match[str] | None:
     return label
 
 
-_LABEL_WORDS = ("effective", "updated", "revised", "modified", "amended", "changed", "reviewed", "revision", "posted")
+_LABEL_WORDS = ("effective", "update", "revised", "modified", "amended", "changed", "reviewed", "revision", "posted")
 _MAX_LABELS = 500
 
 
@@ -130,7 +140,10 @@ def _dates_after_labels(text: str) -> list[re.Match[str]]:
 
 
 def find_effective_date(text: str) -> tuple[str | None, Evidence | None]:
-    """The ISO date of the latest labelled effective/updated date, with the label+date as evidence."""
+    """The ISO date of the latest labelled effective/updated date, with the label+date as evidence.
+
+    A date given as a month only is the first of that month; `date_precision` tells the two apart.
+    """
     best: tuple[dt.date, int, int] | None = None
     for match in _dates_after_labels(text):
         label = _label_before(text, match.start())
@@ -145,3 +158,11 @@ def find_effective_date(text: str) -> tuple[str | None, Evidence | None]:
     if best is None:
         return None, None
     return best[0].isoformat(), evidence(text, best[1], best[2])
+
+
+def date_precision(found: Evidence | None) -> str | None:
+    """ "day" or "month": how precisely the policy gave the date quoted in `found`."""
+    if found is None:
+        return None
+    matches = list(_DATE.finditer(found["quote"]))
+    return "month" if matches and (matches[-1].group("y5") or matches[-1].group("y6")) else "day"

@@ -25,8 +25,21 @@ _SELL = (
     r"(?:sell|sells|selling|sold|rent|rents|renting|rented|trade|trades|trading|traded|exchange|exchanges|lease|leases|"
     r"swap|swaps)(?![\w-])"
 )
+# "Exchange", "trade" and "swap" make a sale only when lists change hands for marketing ("we exchange mailing
+# lists with other retailers"): elsewhere they are how a group, a credit agency or a market works ("companies
+# within the group exchange data to prevent fraud", "Prime Trading").
+_BARTER = re.compile(r"^(?:exchang|trad|swap)", re.IGNORECASE)
+_LIST_MARKETING = re.compile(
+    r"\b(?:marketing|advertis\w*|mailing|lists?|promotional|third[- ]parties)\b"
+    r"|\bother (?:[\w-]+ ){0,2}(?:companies|businesses|retailers|merchants|organi[sz]ations)\b",
+    re.IGNORECASE,
+)
+# A new subject between a selling verb and the data names another clause, so the verb had another object:
+# "for every event for which we sell tickets, we disclose your name" sells tickets, not the name.
+_NEW_CLAUSE = re.compile(r"\b(?:we|you|they|he|she|it)\b", re.IGNORECASE)
 _DATA = (
-    r"(?:personal(?:ly)?(?: identifiable| identification)? (?:information|data)|(?:your|users?[’']?|customers?[’']?|"
+    r"(?:personal(?:ly)?(?: identifiable| identification)? (?:information|data)|^\W*(?:information|data)\b|"
+    r"(?:your|users?[’']?|customers?[’']?|"
     r"consumers?[’']?|visitors?[’']?|their|such|this|the|any|our) (?:[\w’'-]+ ){0,3}(?:information|data|details)|"
     r"\bit\b|\bthem\b|e-?mail (?:addresses|lists?)|(?:customer|mailing|contact|marketing|postal|phone|e-?mail) lists?|"
     r"names and addresses|\bpii\b|(?:your|their|customers?[’']?) (?:[\w’'-]+ ){0,3}(?:names?|addresses"
@@ -37,7 +50,7 @@ _SALE_NOUN = r"(?:sale|sales|selling|rental|renting|exchange|trading)"
 # "we may sell ... personal information", "sell, rent or share your information"; not "a refund or exchange"
 _NOT_A_VERB = r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bor )(?<!\bin )(?<!\bfor )"
 ACTIVE = re.compile(
-    rf"{_NOT_A_VERB}\b{_SELL}\b(?:\s*(?:,|/|or|and|and/or)\s*(?:{_SELL}|share|disclose|use|share/use)\b)*",
+    rf"{_NOT_A_VERB}\b{_SELL}\b(?!\s+of\b)(?:\s*(?:,|/|or|and|and/or)\s*(?:{_SELL}|share|disclose|use|share/use)\b)*",
     re.IGNORECASE,
 )
 # "your data may be sold"
@@ -56,7 +69,8 @@ OPT_OUT_SALE = re.compile(
 TARGETED_SHARING = re.compile(
     r"\b(?:shar(?:e|es|ing)|disclos(?:e|es|ing)|share/use)\b[^.;]{0,120}\bfor (?:cross[- ]context behaviou?ral|"
     r"targeted|interest[- ]based) advertising"
-    r"|\b(?:considered|deemed|constitutes?|qualif(?:y|ies) as|treated as)\s+(?:a\s+)?[\"“']?(?:sale|selling|sharing)\b",
+    r"|\b(?:considered|deemed|constitutes?|qualif(?:y|ies) as|treated as|defined? as)\W+(?:(?:an?|the)\s+)?"
+    r"(?:[\"“'‘][^\"”'’]{1,30}[\"”'’],?\s+(?:(?:or|and)\s+)?){0,3}[\"“'‘]?(?:sales?|selling|sharing)\b",
     re.IGNORECASE,
 )
 NEGATION = re.compile(
@@ -70,6 +84,11 @@ LIMITED = re.compile(
     r"\b(?:minors?|child(?:ren)?|under (?:the age of )?1[0-9]|sensitive|health|biometric|precise geolocation)\b",
     re.IGNORECASE,
 )
+_RIGHT = re.compile(r"\b(?:rights?|opt(?:ing)?[- ]?out|request\w*|limit)\b", re.IGNORECASE)
+_DEEMED = re.compile(r"(?:considered|deemed|constitut|qualif|treated|defined? as)", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\W*(?:if|when|where|in case)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|even)\b", re.IGNORECASE)
 # Boilerplate that names selling without saying the company does it.
 NOT_A_STATEMENT = re.compile(
     r"\bright to (?:know|request|access|receive)\b|\bcategories of\b[^.]{0,60}\bsold\b|\bif we (?:sell|sold)\b|"
@@ -96,9 +115,9 @@ _DATA_NOUN = re.compile(r"\b(?:information|data|details|pii|e-?mail|address(?:es
 _LINK_NAME = re.compile(r"\bdo not (?:use, )?(?:sell|share)(?:,? or (?:sell|share))?(?:/\w+)? my\b", re.IGNORECASE)
 
 
-def _negated_before(text: str, start: int, position: int) -> bool:
+def _negated_before(text: str, start: int, position: int, reach: int = 60) -> bool:
     """A negation cue in the same clause, shortly before the verb."""
-    window_start = max(start, position - 60)
+    window_start = max(start, position - reach)
     window = text[window_start:position]
     cuts = list(_CLAUSE.finditer(window))
     if cuts:
@@ -111,8 +130,12 @@ def _statements(body: str):
     for match in ACTIVE.finditer(body):
         stop = _STOP.search(body, match.end())
         end = min(match.end() + 60, stop.start() if stop else len(body))
-        found = DATA.search(body, match.end(), end)
-        if found and (not _PRONOUN.fullmatch(found.group(0)) or _DATA_NOUN.search(body, 0, match.start())):
+        found = DATA.search(body[match.end() : end])
+        if not found or _NEW_CLAUSE.search(body, match.end(), match.end() + found.start()):
+            continue
+        if _BARTER.match(match.group(0)) and not _LIST_MARKETING.search(body):
+            continue
+        if not _PRONOUN.fullmatch(found.group(0)) or _DATA_NOUN.search(body, 0, match.start()):
             yield match
     for match in PASSIVE.finditer(body):
         found = list(DATA.finditer(body, max(0, match.start() - 60), match.start()))
@@ -126,8 +149,13 @@ def _judge(text: str, start: int, end: int) -> str | None:
     if _LINK_NAME.search(body):
         return "opt_out"  # the name of an opt-out link ("Do Not Sell My Personal Information") is not a denial
     targeted = TARGETED_SHARING.search(body)
-    if targeted and not _negated_before(text, start, start + targeted.start()):
-        return "yes"
+    # "We do not sell the data of minors or share such information for targeted advertising": the denial
+    # governs every verb of its clause, however long the object of the first.
+    if targeted and not _negated_before(text, start, start + targeted.start(), reach=200):
+        # "You have the right to opt out of sharing for targeted advertising" describes a right, which state
+        # laws make every policy list; only the company's own words ("may be considered a sale") say it does.
+        described = _RIGHT.search(body, 0, targeted.start()) and not _DEEMED.match(targeted.group(0))
+        return "opt_out" if described else "yes"
     verdict = None
     if NOT_A_STATEMENT.search(body) or _COMPANY_SOLD.search(body):
         return None
@@ -139,7 +167,8 @@ def _judge(text: str, start: int, end: int) -> str | None:
         if _negated_before(text, start, start + match.start()) or re.search(
             r"\bnot (?:be )?(?:sold|rented)\b", clause, re.IGNORECASE
         ):
-            verdict = "limited_no" if LIMITED.search(clause) else "no"
+            # "..., including for children under 16" widens a denial; "of children under 16" narrows it.
+            verdict = "limited_no" if LIMITED.search(_INCLUDING.split(clause, 1)[0]) else "no"
             if verdict == "no":
                 return "no"
         else:
@@ -174,5 +203,14 @@ def extract_sells(text: str, passages: list[Passage]) -> dict[str, Any]:
         value, spans = "yes", found["opt_out"] + found["limited_no"]
     else:
         value, spans = "not_stated", found["limited_no"]
-    spans = sorted(set(spans), key=lambda span: spans.index(span))[:MAX_EVIDENCE]
+    # The company speaking of itself ("we may sell ...") is the best evidence; a partner's practice the weakest.
+    spans = sorted(
+        set(spans),
+        key=lambda span: (
+            bool(_CONDITIONAL.match(text, *span)),
+            not _FIRST_PERSON.search(text, *span),
+            spans.index(span),
+        ),
+    )
+    spans = spans[:MAX_EVIDENCE]
     return {"value": value, "evidence": [evidence(text, s, e) for s, e in spans]}

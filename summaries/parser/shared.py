@@ -43,6 +43,16 @@ SELF_EVIDENT = {"business_transfer", "public"}
 _EXCEPTION = re.compile(r"\s*,?\s*(?:except|unless|other than|save)\b", re.IGNORECASE)
 _TRACKER_NAME = re.compile(r"Pixel|Insight Tag|Conversions API")
 _FROM = re.compile(r"\bfrom (?:our |the |its |these |other |such )?$", re.IGNORECASE)
+# A social network as a source, not a recipient: signing in with it, it sending data to the company, or the policy
+# saying it does not cover it. "Log in with Facebook" names Facebook without sharing anything with it.
+_SOCIAL_SOURCE = re.compile(
+    r"\b(?:log(?:s|ged|ging)?[- ]?(?:in|on)|login|sign(?:s|ed|ing)?[- ]?(?:in|up|on)|authenticat\w*)\b"
+    r"[^.;]{0,60}?\b(?:with|through|using|via|to)\b"
+    r"|\b(?:provides?|gives?|sends?|shares?|passes|transfers?)\b[^.;]{0,80}?\b(?:to|with) (?:us|the company)\b"
+    r"|\bprovides? us\b|\bwe (?:may )?(?:receive|obtain|get|collect)\b[^.;]{0,60}\bfrom\b"
+    r"|\bdoes not apply\b",
+    re.IGNORECASE,
+)
 _DATA_WORD = re.compile(r"\b(?:information|data|details|assets)\b", re.IGNORECASE)
 
 
@@ -123,6 +133,8 @@ def _mentions(text: str, passages: list[Passage]):
                 code = "advertisers"
             if _FROM.search(text, max(s.start, match.start() - 20), match.start()) and not shares:
                 continue  # "we collect information from our partners": a source, not a recipient
+            if code == "social_media" and _SOCIAL_SOURCE.search(s.text):
+                continue
             ok = shares or (code in ACTING and acts and _acts_on(result, i, match))
             ok = ok or any(match.start() >= end for end in excepted)
             if not ok and code in SELF_EVIDENT:
@@ -154,7 +166,7 @@ def extract_shared(text: str, passages: list[Passage]) -> list[dict[str, Any]]:
         if s.start in item["_seen"]:
             continue
         item["_seen"].add(s.start)
-        for name in NAMES.finditer(text, s.start, s.end):
+        for name in NAMES.finditer(text, s.start, s.end) if not _SOCIAL_SOURCE.search(s.text) else ():
             value = name.group(0)
             kind = "advertisers" if _TRACKER_NAME.search(value) else NAME_RECIPIENT.get(value)
             if kind in (None, code) and value not in item["names"]:
@@ -179,3 +191,19 @@ def extract_shared(text: str, passages: list[Passage]) -> list[dict[str, Any]]:
         item["data_types"] = [d for d in DATA_ORDER if d in item["data_types"]]
         out.append(item)
     return out
+
+
+def drop_own_names(shared: list[dict[str, Any]], company: str | None, own_hosts: list[str]) -> None:
+    """The company is never its own recipient: "Amazon" under Advertisers on Amazon's card is the company
+    naming itself. Its own names are its name and the names in its own contact addresses (privacy@acme.com)."""
+    own = {company.lower()} if company else set()
+    for host in own_hosts:
+        labels = host.lower().split(".")
+        own |= {label for label in labels[:-1] if len(label) > 2 and label not in _HOST_WORDS}
+    if not own:
+        return
+    for item in shared:
+        item["names"] = [n for n in item["names"] if not any(o in n.lower() or n.lower() in o for o in own)]
+
+
+_HOST_WORDS = {"www", "com", "net", "org", "co", "help", "support", "privacy", "mail", "policy", "policies"}

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from summaries.parser import codes
+from summaries.parser import channels, codes
 
 COLLECTED = frozenset(codes.COLLECTED)
 SOURCES = frozenset(codes.SOURCES)
@@ -43,6 +43,9 @@ TOP_LEVEL = (
     "stats",
     "warnings",
 )
+# Fields the project adds to the contract (allowed by it: "the project may add fields"); documented in README.
+EXTENSIONS = ("effective_date_evidence", "effective_date_precision", "complain_to")
+CONTACT_ROLES = frozenset(channels.RANK)
 _E164 = re.compile(r"\+[1-9]\d{6,14}")
 
 
@@ -154,8 +157,17 @@ def _choices(c: _Checker, card: dict[str, Any]) -> None:
 
 
 def _contacts(c: _Checker, card: dict[str, Any]) -> None:
-    seen: set[tuple[str, str]] = set()
+    _contact_list(c, card, "contacts")
+    if "complain_to" in card:
+        _contact_list(c, card, "complain_to")
     for where, item in c.items("contacts", card["contacts"]):
+        if "role" in item:
+            c.code(where + ".role", item["role"], CONTACT_ROLES)
+
+
+def _contact_list(c: _Checker, card: dict[str, Any], field: str) -> None:
+    seen: set[tuple[str, str]] = set()
+    for where, item in c.items(field, card[field]):
         if not c.keys(where, item, ("kind", "value", "normalized", "label", "evidence")):
             continue
         c.code(where + ".kind", item["kind"], CONTACT_KINDS)
@@ -230,6 +242,10 @@ def _scalars(c: _Checker, card: dict[str, Any]) -> None:
         else:
             if not re.fullmatch(r"\d{4}-\d\d-\d\d", date):
                 c.add("effective_date", f"{date!r} is not YYYY-MM-DD")
+    if "effective_date_evidence" in card:
+        c.evidence("effective_date_evidence", card["effective_date_evidence"], required=date is not None)
+    if card.get("effective_date_precision") not in (None, "day", "month"):
+        c.add("effective_date_precision", f"{card['effective_date_precision']!r} is not day or month")
     sells = card["sells_data"]
     if c.kind("sells_data", sells, dict) and c.keys("sells_data", sells, ("value", "evidence")):
         c.code("sells_data.value", sells["value"], SELLS)

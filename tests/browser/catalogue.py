@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from unittest import mock
 
-from policies.archive import record_version
 from policies.ingest import from_text
 from policies.models import Company, PolicyVersion, Sector
 from summaries import parser
+from summaries.recording import record_version
 from tests.browser import policy_texts
 
 _real_summarize = parser.summarize
@@ -48,7 +48,7 @@ def _record(company: Company, text: str, captured: datetime) -> PolicyVersion:
     # Captured dates are fixed so "recently updated" sorting has a known answer.
     with (
         mock.patch("django.utils.timezone.now", return_value=captured),
-        mock.patch("summaries.parser.summarize", _summarize_once),
+        mock.patch("summaries.recording.summarize", _summarize_once),
     ):
         version, created = record_version(company, from_text(text), original=text.encode())
     assert created, f"{company.name}: the text was not recorded as a new version"

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from policies.archive import record_version
 from policies.ingest import from_text
 from policies.models import Company
+from summaries.recording import record_version
 from tests.pages.conftest import assert_fragment, assert_full_page, hx_get, text_of
 from tests.pages.factories import POLICY, add_card, add_version, card_for, ev, make_company, make_many
 

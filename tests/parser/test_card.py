@@ -10,10 +10,10 @@ from summaries.parser import card as card_module
 from summaries.parser.card import PARSER_VERSION, summarize
 from summaries.parser.company import detect_company
 from summaries.parser.stats import compute_stats
+from summaries.parser.validate import EXTENSIONS, validate_card
 from summaries.parser.validate import TOP_LEVEL as CONTRACT_TOP_LEVEL
-from summaries.parser.validate import validate_card
 
-TOP_LEVEL = set(CONTRACT_TOP_LEVEL)
+TOP_LEVEL = set(CONTRACT_TOP_LEVEL) | set(EXTENSIONS)
 
 POLICY = """Privacy Policy
 
@@ -62,7 +62,7 @@ def test_a_policy_gives_a_full_valid_card():
     assert_valid(card, POLICY)
     assert set(card) == TOP_LEVEL
     assert card["schema"] == "card/1"
-    assert card["parser_version"] == PARSER_VERSION == "1.1.0"
+    assert card["parser_version"] == PARSER_VERSION == "1.2.0"
     assert card["company"] == "Acme Home Goods"
     assert card["effective_date"] == "2024-03-04"
     facts = card["facts"]

@@ -165,3 +165,34 @@ def test_how_the_company_answers_is_not_how_to_ask():
 )
 def test_how_values_survive_untidy_writing(text, code, how):
     assert how_of(text, code) == how
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a regulator is where to complain, not how to act on a right
+        "You have the right to access your personal data. You may also contact the Irish Data Protection "
+        "Commission at https://www.dataprotection.ie/ to access your data.",
+        # seller and developer portals serve businesses, not shoppers
+        "You can access your personal data; if you are a seller, use https://sellercentral.acme.example/data.",
+        "You can request access to your data at https://developer.acme.example/portal.",
+        # an industry opt-out page is no way to see what the company holds
+        "You can request access to your data at https://optout.aboutads.info/.",
+    ],
+)
+def test_regulators_portals_and_industry_pages_are_no_way_to_act_on_a_right(text):
+    assert how_of(text, "access") == []
+
+
+def test_a_right_without_its_own_how_takes_the_policys_privacy_contact_and_says_so():
+    from summaries.parser.card import summarize
+
+    text = (
+        "Privacy Policy\n\nYour rights\n\nYou may request deletion of your personal information.\n\n"
+        "Complaints\n\nYou may lodge a complaint with the supervisory authority at https://ico.org.uk/.\n\n"
+        "Contact us\n\nFor privacy questions, e-mail privacy@acme.example.\n"
+    )
+    card = summarize(text)
+    (deletion,) = [c for c in card["choices"] if c["type"] == "deletion"]
+    assert deletion["how"] == [{"kind": "email", "value": "privacy@acme.example", "source": "contacts"}]
+    assert [c["normalized"] for c in card["complain_to"]] == ["ico.org.uk"]

@@ -246,9 +246,32 @@ def test_contact_links_are_urls_and_other_links_are_not_contacts():
     assert urls[0]["normalized"] == "acme.example/privacy-request"
 
 
-def test_contacts_come_in_text_order():
+def test_contacts_of_one_role_come_in_text_order_within_their_kind():
     text = "Call (212) 555-0148 or email help@acme.example or call 1-833-922-7529 about your privacy."
-    assert [c["normalized"] for c in extract_contacts(text)] == ["+12125550148", "help@acme.example", "+18339227529"]
+    assert [c["normalized"] for c in extract_contacts(text)] == ["help@acme.example", "+12125550148", "+18339227529"]
+
+
+def test_contacts_are_ranked_by_what_a_shopper_needs_and_labelled():
+    text = (
+        "If you are a seller, contact us at https://sellercentral.acme.example/help about your account.\n"
+        "You may lodge a complaint with the Information Commissioner's Office, Wycliffe House, Water Lane, "
+        "Wilmslow, Cheshire, SK9 5AF, or at https://ico.org.uk/make-a-complaint.\n"
+        "For press enquiries, e-mail press@acme.example.\n"
+        "Customer service: call (212) 555-0148.\n"
+        "To exercise your privacy rights, use our form at https://acme.example/privacy-request "
+        "or e-mail our Data Protection Officer at dpo@acme.example.\n"
+    )
+    contacts = extract_contacts(text)
+    roles = [(c["normalized"], c["role"]) for c in contacts]
+    assert roles[:3] == [
+        ("acme.example/privacy-request", "privacy_form"),
+        ("dpo@acme.example", "dpo"),
+        ("+12125550148", "customer_service"),
+    ]
+    by_value = {c["normalized"]: c for c in contacts}
+    assert by_value["ico.org.uk/make-a-complaint"]["label"] == "regulator"
+    assert by_value["sellercentral.acme.example/help"]["label"] == "business portal"
+    assert [c["role"] for c in contacts][-2:] == ["regulator", "regulator"]
 
 
 def test_a_privacy_contact_that_also_takes_other_matters_is_a_privacy_contact():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summaries.parser.dates import find_effective_date
+from summaries.parser.dates import date_precision, find_effective_date
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,34 @@ def test_labelled_dates_in_many_formats(text, expected):
     assert found is not None and text[found["start"] : found["end"]] == found["quote"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated August 2026\n\nWe collect data.", "2026-08-01"),
+        ("Last updated in February 2021", "2021-02-01"),
+        ("Last updated: April, 2011", "2011-04-01"),
+        ("Last update: 04 - 2021.", "2021-04-01"),
+    ],
+)
+def test_a_labelled_month_is_the_first_of_that_month_and_says_so(text, expected):
+    date, found = find_effective_date(text)
+    assert date == expected
+    assert date_precision(found) == "month"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated September/11, 2025 by the Committee", "2025-09-11"),
+        ("Revision Date: February 14th, 2025", "2025-02-14"),
+    ],
+)
+def test_less_usual_labels_and_separators(text, expected):
+    date, found = find_effective_date(text)
+    assert date == expected
+    assert date_precision(found) == "day"
+
+
 def test_the_latest_labelled_date_is_the_current_version():
     text = "Privacy Policy\nEffective date: July 1, 2004, Updated: December 23, 2013\nWe collect data."
     assert find_effective_date(text)[0] == "2013-12-23"
@@ -44,7 +72,6 @@ def test_the_latest_labelled_date_is_the_current_version():
         "The law (Civil Code Section 1798.100, as amended effective January 1, 2023) gives you rights.",
         "Our previous policy, last updated March 3, 2019, is archived.",
         'We will revise the "Last Updated" date at the top of this page.',
-        "Last updated: April, 2011",
         "Effective Date: February 30, 2023",
         "Call 06/29 or order number 2023-99-99.",
         "",

@@ -123,3 +123,33 @@ def test_a_question_heading_is_answered_by_the_sentence_after_it():
 
 def test_a_pronoun_that_stands_for_data_named_earlier_is_still_a_sale():
     assert verdict("We collect your email address and may sell it to other catalog companies.") == "yes"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The company's own statement about itself decides, not the rights every policy lists.
+        (
+            "In the preceding twelve months we have not sold personal information. "
+            "You have the right to opt out of sharing for targeted advertising.",
+            "no",
+        ),
+        ("Sony does not sell information collected through the Website.", "no"),
+        (
+            "Acme does not sell personal information or share it for targeted advertising, including for children "
+            "under the age of 16.",
+            "no",
+        ),
+        ("Some of these disclosures may qualify as “sales” under some state laws.", "yes"),
+        ("Some activities may be considered “targeted advertising,” “sharing,” or “selling” under state laws.", "yes"),
+        # Another object, another market: tickets sold, a group exchanging data, trading crypto.
+        ("For every event for which we sell tickets, we disclose your name to the promoter.", "not_stated"),
+        ("Companies within our group may exchange personal data to prevent fraud.", "not_stated"),
+        (
+            "We do not sell the data of individuals under 18 or share such information for targeted advertising.",
+            "not_stated",
+        ),
+    ],
+)
+def test_self_statements_and_objects(text, expected):
+    assert extract_sells(text, [])["value"] == expected

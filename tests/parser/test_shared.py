@@ -119,3 +119,17 @@ def test_the_bank_behind_a_store_card_is_a_financing_provider():
     assert "financing_providers" in detect_recipients(listed)
     said = "We share your details with the bank that issues our store credit card when you apply for it."
     assert "financing_providers" in detect_recipients(said)
+
+
+def test_the_company_is_never_its_own_recipient_and_a_social_login_shares_nothing():
+    from summaries.parser.card import summarize
+
+    text = (
+        "Amazon.com Privacy Notice\n\n"
+        "We share personal information with advertisers such as Amazon and Criteo.\n"
+        "If you sign in with Facebook or Google, the social network sends us your e-mail address.\n"
+        "Contact us: privacy@amazon.com\n"
+    )
+    shared = {item["recipient"]: item for item in summarize(text)["shared"]}
+    assert shared["advertisers"]["names"] == ["Criteo"]
+    assert "social_media" not in shared

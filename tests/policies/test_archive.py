@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from policies.archive import record_version, text_sha256
+from policies.archive import text_sha256
 from policies.ingest import from_text
 from policies.models import Company, ImmutableVersionError, PolicyVersion
 from summaries.models import Summary
+from summaries.recording import record_version
 
 A = "We collect your e-mail address when you order. We do not sell your personal information."
 B = "We collect your e-mail address and phone number. We may share them with service providers."
@@ -137,12 +138,12 @@ def test_captured_at_can_be_given_for_backfilled_history(company):
 
 @pytest.mark.django_db
 def test_a_failed_recording_leaves_no_row_and_no_file(company, settings, monkeypatch):
-    import policies.archive
+    import summaries.recording
 
     def broken_store(version, card):
         raise RuntimeError("the card store is down")
 
-    monkeypatch.setattr(policies.archive, "store_card", broken_store)
+    monkeypatch.setattr(summaries.recording, "store_card", broken_store)
     with pytest.raises(RuntimeError, match="card store is down"):
         record(company, A)
     assert not PolicyVersion.objects.filter(company=company).exists()

@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from policies.management.commands.load_demo import DEMO_DIR, read_manifest
 from policies.models import Company, PolicyVersion, Sector
+from summaries.management.commands.load_demo import DEMO_DIR, read_manifest
 from summaries.models import Summary
 
 

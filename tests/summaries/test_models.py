@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.db import IntegrityError, transaction
 
-from policies.archive import record_version
 from policies.ingest import from_text
 from summaries.models import Summary
+from summaries.recording import record_version
 from summaries.store import store_card
 
 CARD = {

@@ -7,11 +7,11 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from policies.archive import record_version
 from policies.ingest import from_text
 from policies.models import PolicyVersion
 from summaries.models import Summary
 from summaries.parser import PARSER_VERSION
+from summaries.recording import record_version
 
 
 def reparse(*args: str) -> str:

@@ -7,10 +7,10 @@ from xml.etree import ElementTree
 import pytest
 from django.urls import resolve, reverse
 
-from policies.archive import record_version
 from policies.ingest import Extracted
 from policies.models import Company
 from summaries.changes import Change
+from summaries.recording import record_version
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

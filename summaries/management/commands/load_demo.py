@@ -3,7 +3,8 @@
 Idempotent: companies are found by slug, and a file whose normalised text any version of that
 company already holds is reported as unchanged. Checking every version, not only the latest,
 matters here: on a second run v1 of a three-version company differs from its latest (v3), and
-`record_version` alone would record it again as v4.
+`record_version` alone would record it again as v4. Each new file is parsed once: its card
+gives the demo capture date and is the card stored.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from policies.archive import record_version, text_sha256
+from policies.archive import text_sha256
 from policies.ingest import IngestError, extract
 from policies.models import Company, PolicyVersion, Sector, Source
 from summaries.parser import summarize
+from summaries.recording import record_version
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+DEMO_DIR = Path(__file__).resolve().parents[3] / "policies" / "demo"
 
 
 @dataclass(frozen=True)
@@ -99,16 +101,17 @@ class Command(BaseCommand):
         if held is not None:
             self.stdout.write(f"{label}: unchanged (version {held.sequence})")
             return 0
+        card = summarize(extracted.text)
         version, created = record_version(
-            company, extracted, original=data, source=Source.IMPORT, captured_at=captured_on(extracted.text)
+            company, extracted, original=data, card=card, source=Source.IMPORT, captured_at=captured_on(card)
         )
         self.stdout.write(f"{label}: {'created' if created else 'unchanged'} (version {version.sequence})")
         return int(created)
 
 
-def captured_on(text: str) -> datetime | None:
+def captured_on(card: dict) -> datetime | None:
     """Demo versions look captured on their effective date, so history shows a real timeline."""
-    found = summarize(text).get("effective_date")
+    found = card.get("effective_date")
     if not found:
         return None
     return datetime.combine(date.fromisoformat(found), time(12), tzinfo=UTC)

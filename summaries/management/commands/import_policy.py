@@ -7,9 +7,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
-from policies.archive import record_version
 from policies.ingest import IngestError, extract
 from policies.models import Company, Source
+from summaries.recording import record_version
 
 
 class Command(BaseCommand):
