@@ -150,6 +150,9 @@ CACHES = {"default": cache_from_url(env_str("CACHE_URL", "locmem://"))}
 # archive invalidates them at once, this only bounds how long an unused entry lingers.
 PUBLIC_CACHE_ALIAS = "default"
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 600)
+# How long a process trusts its last reading of the archive's newest change (PUBLIC_STAMP_MS,
+# milliseconds): how stale a public page may be after a change; it spares cached pages a query.
+PUBLIC_STAMP_SECONDS = env_int("PUBLIC_STAMP_MS", 1000) / 1000
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -6,7 +6,7 @@ stamp for the whole site: a response is cached under its URL, the htmx headers t
 fragment, and that stamp, so any change invalidates it at once, in every process, whatever
 cache backend is configured (local memory per process, or Redis shared by all). The same key
 is the ETag, and the stamp is Last-Modified, so a client that has the page gets a 304 after
-one query.
+one query (none at all when the stamp was read less than PUBLIC_STAMP_SECONDS ago).
 
 The only per-request values in a page are the CSP nonce and the masked CSRF token; a cached
 page gets fresh ones on every response, so no two visitors share them.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -52,8 +53,20 @@ NONCE = re.compile(rb' nonce="[^"]*"')
 CSRF = re.compile(rb'"X-CSRFToken": "[^"]*"')
 
 
+_last_read: tuple[float, datetime | None] = (-1.0, None)
+
+
 def site_stamp() -> datetime | None:
-    return Company.objects.aggregate(stamp=Max("changed_at"))["stamp"]
+    """The newest `changed_at`, read from the database at most every PUBLIC_STAMP_SECONDS.
+
+    A fraction of a second of staleness spares every cached response its only query; with 0
+    (the tests) every request reads it.
+    """
+    global _last_read
+    now = time.monotonic()
+    if now - _last_read[0] >= settings.PUBLIC_STAMP_SECONDS:
+        _last_read = (now, Company.objects.aggregate(stamp=Max("changed_at"))["stamp"])
+    return _last_read[1]
 
 
 def cache_key(request: HttpRequest, stamp: datetime | None) -> str:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import F, Q
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils.text import slugify
 
 from pages.forms import FLAG_FILTERS, SELLS_CHOICES, SORT_CHOICES, parse_browse
 from pages.queries import companies_with_badges
@@ -27,10 +26,7 @@ def browse(request: HttpRequest) -> HttpResponse:
     params = parse_browse(request.GET, {value for value, _ in Sector.choices})
     qs = companies_with_badges()
     if params.q:
-        match = Q(name__icontains=params.q) | Q(aliases__icontains=params.q)
-        if slug := slugify(params.q):
-            match |= Q(slug__icontains=slug)
-        qs = qs.filter(match)
+        qs = qs.search(params.q)
     if params.sells:
         qs = qs.filter(badge_sells=params.sells)
     if params.no_ads:

@@ -98,8 +98,7 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _suggest(text: str, exclude: list[str]) -> list[Company]:
     if not text:
         return []
-    match = Q(name__icontains=text) | Q(aliases__icontains=text) | Q(slug__icontains=text)
-    return list(Company.objects.filter(match).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
+    return list(Company.objects.search(text).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
 
 
 def compare(request: HttpRequest) -> HttpResponse:

@@ -101,3 +101,11 @@ def test_pages_are_served_from_redis(client, juniper, settings):
         re.search(r'"X-CSRFToken": "[^"]*"', first.content.decode()).group(0),
     )
     caches["redis"].clear()
+
+
+def test_a_recent_stamp_spares_a_cached_page_every_query(client, juniper, settings):
+    settings.PUBLIC_STAMP_SECONDS = 60
+    client.get("/c/juniper/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/c/juniper/").status_code == 200
+    assert len(queries) == 0
