@@ -1,11 +1,12 @@
-"""The browse page's query string, read leniently: a bad value is dropped with a note, never an error."""
+"""Query strings through Django forms, read leniently: a bad value is dropped with a note, never an error."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC
 from urllib.parse import urlencode
@@ -13,11 +14,13 @@ from urllib.parse import urlencode
 from django import forms
 from django.utils import timezone
 
-from pages import lib
 from policies.models import Sector
 
 API_PAGE = 100
 API_MAX_PAGE = 500
+MAX_QUERY_CHARS = 100
+MAX_COMPARE = 4
+MIN_COMPARE = 2
 
 SELLS_CHOICES = [
     ("", "Any"),
@@ -76,34 +79,180 @@ class BrowseParams:
         return ("?" + urlencode(pairs)) if pairs else "?"
 
 
-def parse_browse(get: Mapping[str, str], sectors: set[str]) -> BrowseParams:
-    params = BrowseParams()
-    params.q, cut = lib.clean_query(get.get("q"))
-    if cut:
-        params.notes.append(f"Your search was very long, so we used its first {lib.MAX_QUERY_CHARS} characters.")
-    sells = get.get("sells", "")
-    if sells in dict(SELLS_CHOICES):
-        params.sells = sells
-    else:
-        params.notes.append("We ignored an unknown “sells data” filter.")
-    for name, _ in FLAG_FILTERS:
-        setattr(params, name, get.get(name, "") in ("1", "on", "true", "yes"))
-    sector = get.get("sector", "")
-    if not sector or sector in sectors:
-        params.sector = sector
-    else:
-        params.notes.append("We ignored an unknown sector.")
-    sort = get.get("sort", "") or "name"
-    if sort in dict(SORT_CHOICES):
-        params.sort = sort
-    else:
-        params.notes.append("We ignored an unknown sort order and sorted by name.")
-    raw_page = get.get("page")
-    page = lib.parse_int(raw_page)
-    if raw_page not in (None, "") and (page is None or page < 1):
-        params.notes.append("That page number didn't make sense, so here is the first page.")
-    params.page = page if page and page >= 1 else 1
-    return params
+def clean_query(raw: str | None) -> tuple[str, bool]:
+    """The search text, squeezed and cut to a sane length; the flag says it was cut."""
+    text = " ".join((raw or "").split())
+    if len(text) > MAX_QUERY_CHARS:
+        return text[:MAX_QUERY_CHARS].rstrip(), True
+    return text, False
+
+
+def parse_span(raw: str | None, text_length: int) -> tuple[int, int] | None:
+    """`"12-40"` to (12, 40) when it is a non-empty span inside the text, else None."""
+    match = re.fullmatch(r"\s*(\d{1,9})\s*-\s*(\d{1,9})\s*", raw or "")
+    if not match:
+        return None
+    start, end = int(match.group(1)), int(match.group(2))
+    if 0 <= start < end <= text_length:
+        return start, end
+    return None
+
+
+def parse_slugs(values: list[str]) -> list[str]:
+    """Slugs from `?c=a,b&c=c`, in order, without duplicates or blanks."""
+    seen: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            slug = part.strip().lower()[:200]
+            if slug and slug not in seen:
+                seen.append(slug)
+    return seen
+
+
+class QueryField(forms.CharField):
+    """Search text squeezed to single spaces; cutting it to length is the form's job (with a note)."""
+
+    def to_python(self, value: object) -> str:
+        return " ".join(str(value or "").split())
+
+
+class FlagField(forms.BooleanField):
+    """A filter switched on by a checkbox or a hand-written `1`, `on`, `true` or `yes`."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value: object) -> bool:
+        return str(value or "").lower() in ("1", "on", "true", "yes")
+
+
+class BrowseFiltersForm(forms.Form):
+    """The browse page's query string. Lenient: a bad value falls back to its default, and each
+    field's error message is the friendly note the page shows about it."""
+
+    q = QueryField(required=False)
+    sells = forms.ChoiceField(
+        choices=SELLS_CHOICES,
+        required=False,
+        error_messages={"invalid_choice": "We ignored an unknown “sells data” filter."},
+    )
+    no_ads = FlagField(required=False)
+    deletion = FlagField(required=False)
+    gpc = FlagField(required=False)
+    sector = forms.ChoiceField(required=False, error_messages={"invalid_choice": "We ignored an unknown sector."})
+    sort = forms.ChoiceField(
+        choices=[("", ""), *SORT_CHOICES],
+        required=False,
+        error_messages={"invalid_choice": "We ignored an unknown sort order and sorted by name."},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=999_999_999,
+        error_messages={
+            key: "That page number didn't make sense, so here is the first page."
+            for key in ("invalid", "min_value", "max_value")
+        },
+    )
+
+    def __init__(self, data: Mapping[str, str], sectors: Iterable[str]) -> None:
+        super().__init__(data)
+        self.fields["sector"].choices = [("", ""), *((value, value) for value in sectors)]
+
+    def params(self) -> BrowseParams:
+        """The state to show: valid values, defaults for the rest, and a note for each dropped value."""
+        self.is_valid()
+        data = {name: self.cleaned_data.get(name) for name in self.fields if name not in self.errors}
+        params = BrowseParams(
+            sells=data.get("sells") or "",
+            no_ads=bool(data.get("no_ads")),
+            deletion=bool(data.get("deletion")),
+            gpc=bool(data.get("gpc")),
+            sector=data.get("sector") or "",
+            sort=data.get("sort") or "name",
+            page=data.get("page") or 1,
+        )
+        params.q, cut = clean_query(data.get("q"))
+        if cut:
+            params.notes.append(f"Your search was very long, so we used its first {MAX_QUERY_CHARS} characters.")
+        params.notes += [message for name in self.fields for message in self.errors.get(name, [])]
+        return params
+
+
+def parse_browse(get: Mapping[str, str], sectors: Iterable[str]) -> BrowseParams:
+    return BrowseFiltersForm(get, sectors).params()
+
+
+class SlugListField(forms.Field):
+    """Company slugs from repeated or comma-separated `?c=` values."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: object) -> list[str]:
+        return parse_slugs([str(v) for v in value or []])  # type: ignore[attr-defined]
+
+
+class CompareForm(forms.Form):
+    """The compare page's query string: the chosen slugs and the "add a company" text."""
+
+    c = SlugListField(required=False)
+    add = QueryField(required=False)
+
+    def clean_add(self) -> str:
+        return clean_query(self.cleaned_data.get("add"))[0]
+
+
+class VersionPairForm(forms.Form):
+    """The diff page's `?a=&b=`: version numbers of this policy; an unknown one is dropped with a note."""
+
+    a = forms.IntegerField(required=False)
+    b = forms.IntegerField(required=False)
+
+    def __init__(self, data: Mapping[str, str], known: set[int]) -> None:
+        super().__init__(data)
+        self.known = known
+
+    def _known(self, name: str) -> int | None:
+        value = self.cleaned_data.get(name)
+        if value is not None and value not in self.known:
+            raise forms.ValidationError("unknown version", code="unknown")
+        return value
+
+    def clean_a(self) -> int | None:
+        return self._known("a")
+
+    def clean_b(self) -> int | None:
+        return self._known("b")
+
+    def pair(self) -> tuple[int | None, int | None, list[str]]:
+        """The valid numbers (None where missing or dropped) and a note for each dropped one."""
+        self.is_valid()
+        notes = [
+            f"There is no version “{str(self.data.get(name, ''))[:20]}” of this policy, so we picked one for you."
+            for name in ("a", "b")
+            if name in self.errors
+        ]
+        a, b = (None if name in self.errors else self.cleaned_data.get(name) for name in ("a", "b"))
+        return a, b, notes
+
+
+class HighlightForm(forms.Form):
+    """The version page's `?hl=start-end`: a span inside the text, or nothing (and a note)."""
+
+    hl = forms.CharField(required=False, strip=False)
+
+    def __init__(self, data: Mapping[str, str], text_length: int) -> None:
+        super().__init__(data)
+        self.text_length = text_length
+
+    def clean_hl(self) -> tuple[int, int] | None:
+        raw = self.cleaned_data.get("hl")
+        span = parse_span(raw, self.text_length)
+        if raw and span is None:
+            raise forms.ValidationError("That highlight is not a passage of this version.", code="bad_span")
+        return span
+
+    def span(self) -> tuple[int, int] | None:
+        return self.cleaned_data.get("hl") if self.is_valid() else None
 
 
 class CompanyListForm(forms.Form):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from summaries.parser.codes import FACT_VALUES, Choice, Code, Collected, ContactKind, Fact, Recipient
+
 
 @dataclass(frozen=True)
 class Change:
@@ -21,90 +23,10 @@ class Change:
     worse_for_privacy: bool | None = None
 
 
-_COLLECTED = {
-    "contact": "contact details",
-    "account": "account and login data",
-    "government_id": "government or tax IDs",
-    "financial": "payment and financial data",
-    "demographic": "demographic data (age, gender, income)",
-    "professional": "work details",
-    "location": "your location",
-    "device": "device and network data",
-    "online_activity": "what you do online",
-    "cookies": "cookies and trackers",
-    "purchases": "what you buy",
-    "communications": "what you tell them",
-    "user_content": "what you post or submit",
-    "audio_visual": "photos, video or audio",
-    "inferences": "profiles about you",
-    "health": "health data",
-    "sensitive": "sensitive data",
-    "social_media": "social media data",
-    "biometric": "biometric data",
-}
-
-_RECIPIENTS = {
-    "service_providers": "service providers",
-    "affiliates": "its own group of companies",
-    "advertisers": "advertisers",
-    "marketing_partners": "marketing partners",
-    "analytics": "analytics providers",
-    "social_media": "social networks",
-    "financing_providers": "lenders and card issuers",
-    "law_enforcement": "police, courts and government",
-    "business_transfer": "a buyer of the business",
-    "public": "the public",
-}
-
-# Phrases that finish "Now lets you …" / "No longer lets you …".
-_CHOICES = {
-    "opt_out_marketing": "stop marketing messages",
-    "opt_out_sale": "opt out of the sale of your data",
-    "opt_out_targeted_ads": "turn off targeted ads",
-    "opt_out_profiling": "opt out of profiling",
-    "cookie_controls": "control cookies",
-    "analytics_opt_out": "opt out of analytics",
-    "global_privacy_control": "opt out with Global Privacy Control",
-    "access": "see your data",
-    "correction": "correct your data",
-    "deletion": "delete your data",
-    "portability": "take your data with you",
-    "appeal": "appeal a refused request",
-    "authorized_agent": "use an authorised agent",
-}
-
 # Recipients whose arrival is worse for privacy; the rest are neutral (service providers,
 # law enforcement and a buyer of the business are in almost every policy).
 _RISKY_RECIPIENTS = {"advertisers", "marketing_partners", "analytics", "social_media", "public", "financing_providers"}
 _SENSITIVE_TYPES = {"government_id", "financial", "location", "health", "sensitive", "biometric", "inferences"}
-
-_CONTACT_KINDS = {
-    "email": "contact e-mail",
-    "phone": "contact phone number",
-    "postal": "postal address",
-    "url": "contact page",
-}
-
-_FACTS: dict[str, tuple[str, dict[Any, str]]] = {
-    "do_not_track": (
-        "Do Not Track",
-        {"honored": "honours it", "not_honored": "ignores it", "not_stated": "no longer says"},
-    ),
-    "retention": (
-        "How long data is kept",
-        {"period": "a stated period", "as_long_as_needed": "as long as needed", "not_stated": "no longer says"},
-    ),
-    "security": ("Security measures", {"stated": "now described", "not_stated": "no longer described"}),
-    "changes_notice": (
-        "Policy changes",
-        {
-            "direct_notice": "you are told directly",
-            "posted_only": "only posted on the site",
-            "not_stated": "no longer says",
-        },
-    ),
-    "international": ("Transfers abroad", {"stated": "now mentioned", "not_stated": "no longer mentioned"}),
-}
 
 _FACT_WORSE: dict[str, dict[Any, bool]] = {
     "do_not_track": {"honored": False, "not_honored": True},
@@ -123,8 +45,10 @@ def _codes(items: Any, key: str) -> list[str]:
     return seen
 
 
-def _readable(mapping: dict[str, str], code: str) -> str:
-    return mapping.get(code, code.replace("_", " "))
+def _readable(vocabulary: type[Code], code: str) -> str:
+    """The code's phrase for a sentence, or the code made readable when it is not in the vocabulary."""
+    member = vocabulary.words(code)
+    return member.phrase if member is not None else code.replace("_", " ")
 
 
 def _sells(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
@@ -146,11 +70,11 @@ def _shared(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     for code in after:
         if code not in before:
             worse = True if code in _RISKY_RECIPIENTS else None
-            changes.append(Change("shared", "added", f"Now shares with {_readable(_RECIPIENTS, code)}", worse))
+            changes.append(Change("shared", "added", f"Now shares with {_readable(Recipient, code)}", worse))
     for code in before:
         if code not in after:
             better = False if code in _RISKY_RECIPIENTS else None
-            changes.append(Change("shared", "removed", f"No longer shares with {_readable(_RECIPIENTS, code)}", better))
+            changes.append(Change("shared", "removed", f"No longer shares with {_readable(Recipient, code)}", better))
     old_names = {n.casefold() for s in old.get("shared") or [] if isinstance(s, dict) for n in s.get("names") or []}
     for item in new.get("shared") or []:
         if not isinstance(item, dict):
@@ -158,7 +82,7 @@ def _shared(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         for name in item.get("names") or []:
             if isinstance(name, str) and name.casefold() not in old_names:
                 old_names.add(name.casefold())
-                who = _readable(_RECIPIENTS, str(item.get("recipient") or ""))
+                who = _readable(Recipient, str(item.get("recipient") or ""))
                 changes.append(Change("shared", "added", f"Now names {name} among {who}", None))
     # The advertisers line matters most to shoppers: put it first.
     return sorted(changes, key=lambda c: "advertisers" not in c.text)
@@ -167,12 +91,12 @@ def _shared(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
 def _choices(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     before, after = _codes(old.get("choices"), "type"), _codes(new.get("choices"), "type")
     changes = [
-        Change("choices", "removed", f"No longer lets you {_readable(_CHOICES, c)}", True)
+        Change("choices", "removed", f"No longer lets you {_readable(Choice, c)}", True)
         for c in before
         if c not in after
     ]
     changes += [
-        Change("choices", "added", f"Now lets you {_readable(_CHOICES, c)}", False) for c in after if c not in before
+        Change("choices", "added", f"Now lets you {_readable(Choice, c)}", False) for c in after if c not in before
     ]
     return changes
 
@@ -180,14 +104,12 @@ def _choices(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
 def _collected(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     before, after = _codes(old.get("collected"), "type"), _codes(new.get("collected"), "type")
     changes = [
-        Change(
-            "collected", "added", f"Now collects {_readable(_COLLECTED, c)}", True if c in _SENSITIVE_TYPES else None
-        )
+        Change("collected", "added", f"Now collects {_readable(Collected, c)}", True if c in _SENSITIVE_TYPES else None)
         for c in after
         if c not in before
     ]
     changes += [
-        Change("collected", "removed", f"No longer mentions collecting {_readable(_COLLECTED, c)}", None)
+        Change("collected", "removed", f"No longer mentions collecting {_readable(Collected, c)}", None)
         for c in before
         if c not in after
     ]
@@ -210,12 +132,12 @@ def _contact_keys(card: dict[str, Any]) -> dict[tuple[str, str], str]:
 def _contacts(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     before, after = _contact_keys(old), _contact_keys(new)
     changes = [
-        Change("contacts", "added", f"New {_CONTACT_KINDS.get(kind, kind)}: {shown}", None)
+        Change("contacts", "added", f"New {_readable(ContactKind, kind)}: {shown}", None)
         for (kind, ident), shown in after.items()
         if (kind, ident) not in before
     ]
     changes += [
-        Change("contacts", "removed", f"Removed {_CONTACT_KINDS.get(kind, kind)}: {shown}", None)
+        Change("contacts", "removed", f"Removed {_readable(ContactKind, kind)}: {shown}", None)
         for (kind, ident), shown in before.items()
         if (kind, ident) not in after
     ]
@@ -233,12 +155,13 @@ def _facts(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         else:
             worse = age_before is not None and isinstance(age_after, int) and age_after < age_before
             changes.append(Change("facts", "changed", f"Minimum age is now {age_after}", worse or None))
-    for name, (title, phrases) in _FACTS.items():
+    for name, vocabulary in FACT_VALUES.items():
         before = (old_facts.get(name) or {}).get("value") or "not_stated"
         after = (new_facts.get(name) or {}).get("value") or "not_stated"
         if before == after:
             continue
-        phrase = phrases.get(after, str(after).replace("_", " "))
+        phrase = _readable(vocabulary, str(after))
+        title = Fact(name).phrase
         changes.append(Change("facts", "changed", f"{title}: {phrase}", _FACT_WORSE.get(name, {}).get(after)))
     return changes
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from pages import icons, lib
+from summaries.parser import codes
 
 register = template.Library()
 
@@ -28,44 +29,44 @@ def icon_sprite() -> SafeString:
 
 @register.filter
 def collected_label(code: Any) -> str:
-    return lib.label(lib.COLLECTED_LABELS, code)
+    return lib.label(codes.Collected, code)
 
 
 @register.filter
 def recipient_label(code: Any) -> str:
-    return lib.label(lib.RECIPIENT_LABELS, code)
+    return lib.label(codes.Recipient, code)
 
 
 @register.filter
 def recipient_hint(code: Any) -> str:
-    return lib.RECIPIENT_HINTS.get(str(code), "")
+    member = codes.Recipient.words(code)
+    return member.hint if member is not None else ""
 
 
 @register.filter
 def purpose_label(code: Any) -> str:
-    return lib.label(lib.PURPOSE_LABELS, code)
+    return lib.label(codes.Purpose, code)
 
 
 @register.filter
 def source_label(code: Any) -> str:
-    return lib.label(lib.SOURCE_LABELS, code)
+    return lib.label(codes.Source, code)
 
 
 @register.filter
 def choice_label(code: Any) -> str:
-    entry = lib.CHOICE_LABELS.get(str(code))
-    return entry[0] if entry else lib.label({}, code)
+    return lib.label(codes.Choice, code)
 
 
 @register.filter
 def choice_help(code: Any) -> str:
-    entry = lib.CHOICE_LABELS.get(str(code))
-    return entry[1] if entry else ""
+    member = codes.Choice.words(code)
+    return member.hint if member is not None else ""
 
 
 @register.filter
 def how_label(kind: Any) -> str:
-    return lib.label(lib.HOW_LABELS, kind)
+    return lib.label(codes.HowKind, kind)
 
 
 @register.filter
@@ -75,7 +76,7 @@ def how_text(how: Any) -> str:
     if not isinstance(how, dict):
         return ""
     kind, value = str(how.get("kind") or ""), str(how.get("value") or "").strip()
-    title = lib.label(lib.HOW_LABELS, kind)
+    title = lib.label(codes.HowKind, kind)
     if kind in ("link", "web_form") and value and not safe_href(value, kind):
         title = "Use the link" if kind == "link" else "Use the form"
     if not value or value.casefold() in title.casefold():
@@ -85,17 +86,17 @@ def how_text(how: Any) -> str:
 
 @register.filter
 def contact_label(kind: Any) -> str:
-    return lib.label(lib.CONTACT_LABELS, kind)
+    return lib.label(codes.ContactKind, kind)
 
 
 @register.filter
 def sells_label(value: Any) -> str:
-    return lib.label(lib.SELLS_LABELS, value or "not_stated")
+    return lib.label(codes.Sells, value or "not_stated")
 
 
 @register.filter
 def fact_label(name: Any) -> str:
-    return lib.label(lib.FACT_LABELS, name)
+    return lib.label(codes.Fact, name)
 
 
 @register.filter

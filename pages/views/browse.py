@@ -6,8 +6,9 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
-from pages.forms import FLAG_FILTERS, SELLS_CHOICES, SORT_CHOICES, parse_browse
+from pages.forms import FLAG_FILTERS, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm
 from pages.queries import companies_with_badges
 from pages.views.render import render_page
 from policies.models import Sector
@@ -22,8 +23,9 @@ ORDERINGS = {
 }
 
 
+@require_safe
 def browse(request: HttpRequest) -> HttpResponse:
-    params = parse_browse(request.GET, {value for value, _ in Sector.choices})
+    params = BrowseFiltersForm(request.GET, Sector.values).params()
     qs = companies_with_badges()
     if params.q:
         qs = qs.search(params.q)
@@ -40,10 +42,10 @@ def browse(request: HttpRequest) -> HttpResponse:
     qs = qs.order_by(*ORDERINGS[params.sort])
 
     paginator = Paginator(qs, PER_PAGE)
-    if params.page > paginator.num_pages:
-        params.notes.append(f"There is no page {params.page}; here is the last page, {paginator.num_pages}.")
-        params.page = paginator.num_pages
-    page = paginator.page(params.page)
+    page = paginator.get_page(params.page)
+    if page.number != params.page:
+        params.notes.append(f"There is no page {params.page}; here is the last page, {page.number}.")
+        params.page = page.number
     sector_labels = dict(Sector.choices)
     companies = list(page.object_list)
     for company in companies:

@@ -6,11 +6,13 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 
 from pages import lib
 from pages.queries import newest_summary
 from pages.views.render import render_page
 from policies.models import Company, Sector
+from summaries.parser import codes
 
 FACT_ICONS = {
     "do_not_track": "signal",
@@ -25,13 +27,13 @@ FACT_ICONS = {
 def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
     facts = card.get("facts") or {}
     rows = []
-    for name in lib.FACT_LABELS:
+    for name in codes.Fact:
         fact = facts.get(name) if isinstance(facts.get(name), dict) else {}
         rows.append(
             {
-                "name": name,
+                "name": name.value,
                 "icon": FACT_ICONS.get(name, "document"),
-                "label": lib.FACT_LABELS[name],
+                "label": name.label,
                 "value": lib.fact_value_label(name, fact),
                 "stated": fact.get("value") not in (None, "not_stated"),
                 "evidence": [e for e in fact.get("evidence") or [] if isinstance(e, dict)],
@@ -40,6 +42,7 @@ def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+@require_safe
 def company(request: HttpRequest, slug: str) -> HttpResponse:
     obj = get_object_or_404(Company.objects.select_related("current_version").defer("current_version__text"), slug=slug)
     version = obj.current_version

@@ -6,11 +6,15 @@ from typing import Any
 
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_safe
 
 from pages import lib
+from pages.forms import MAX_COMPARE, MIN_COMPARE, CompareForm
 from pages.queries import current_cards
 from pages.views.render import render_page
 from policies.models import Company
+from summaries.parser import codes
+from summaries.parser.codes import Code
 
 MAX_SUGGESTIONS = 8
 
@@ -26,18 +30,19 @@ def _row(label: str, cells: list[dict[str, Any]], icon: str = "") -> dict[str, A
 
 
 def _presence_rows(
-    columns: list[dict[str, Any]], section: str, key: str, labels: dict[str, str], yes: str, no: str, icons: bool
+    columns: list[dict[str, Any]], section: str, key: str, vocabulary: type[Code], yes: str, no: str, icons: bool
 ) -> list[dict[str, Any]]:
     present = [_codes(col["card"], section, key) if col["card"] else set() for col in columns]
     union = set().union(*present) if present else set()
-    order = [code for code in labels if code in union] + sorted(union - set(labels))
+    known = [member.value for member in vocabulary]
+    order = [code for code in known if code in union] + sorted(union - set(known))
     rows = []
     for code in order:
         cells = [
             {"state": "yes" if code in codes else "no", "text": yes if code in codes else no, "card": bool(col["card"])}
             for col, codes in zip(columns, present, strict=True)
         ]
-        rows.append(_row(lib.label(labels, code), cells, code if icons else ""))
+        rows.append(_row(lib.label(vocabulary, code), cells, code if icons else ""))
     return rows
 
 
@@ -48,10 +53,10 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
         value = (col["card"].get("sells_data") or {}).get("value") if col["card"] else None
         state = {"yes": "no", "no": "yes"}.get(str(value), "unknown")  # "yes" is the good outcome for a shopper
         sells_cells.append(
-            {"state": state, "text": lib.label(lib.SELLS_LABELS, value or "not_stated"), "card": bool(col["card"])}
+            {"state": state, "text": lib.label(codes.Sells, value or "not_stated"), "card": bool(col["card"])}
         )
     fact_rows = []
-    for name, title in lib.FACT_LABELS.items():
+    for name, title in ((fact.value, fact.label) for fact in codes.Fact):
         cells = []
         for col in columns:
             fact = (col["card"].get("facts") or {}).get(name) if col["card"] else None
@@ -72,23 +77,18 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
             text = f"{value}{unit}" if value not in (None, "") else "Not measured"
             cells.append({"state": "value", "text": text, "card": bool(col["card"])})
         stats_rows.append(_row(title, cells))
-    choice_titles = {code: title for code, (title, _) in lib.CHOICE_LABELS.items()}
-    choices = _presence_rows(columns, "choices", "type", choice_titles, "Offered", "Not found", False)
+    choices = _presence_rows(columns, "choices", "type", codes.Choice, "Offered", "Not found", False)
     return [
         {"title": "Selling your data", "id": "sells", "rows": [_row("Sells your data?", sells_cells, "sell")]},
         {
             "title": "What's collected",
             "id": "collected",
-            "rows": _presence_rows(
-                columns, "collected", "type", lib.COLLECTED_LABELS, "Collects", "Not mentioned", True
-            ),
+            "rows": _presence_rows(columns, "collected", "type", codes.Collected, "Collects", "Not mentioned", True),
         },
         {
             "title": "Who it's shared with",
             "id": "shared",
-            "rows": _presence_rows(
-                columns, "shared", "recipient", lib.RECIPIENT_LABELS, "Shares", "Not mentioned", True
-            ),
+            "rows": _presence_rows(columns, "shared", "recipient", codes.Recipient, "Shares", "Not mentioned", True),
         },
         {"title": "Your choices", "id": "choices", "rows": choices},
         {"title": "Facts", "id": "facts", "rows": fact_rows + stats_rows},
@@ -101,10 +101,12 @@ def _suggest(text: str, exclude: list[str]) -> list[Company]:
     return list(Company.objects.search(text).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
 
 
+@require_safe
 def compare(request: HttpRequest) -> HttpResponse:
-    requested = lib.parse_slugs(request.GET.getlist("c"))
+    form = CompareForm(request.GET)
+    form.is_valid()  # every field is lenient: cleaned_data always has both
+    requested, add_text = form.cleaned_data["c"], form.cleaned_data["add"]
     notes: list[str] = []
-    add_text, _ = lib.clean_query(request.GET.get("add"))
     found = {c.slug: c for c in Company.objects.filter(slug__in=requested[:20])}
     unknown = [slug for slug in requested if slug not in found]
     if unknown:
@@ -132,10 +134,10 @@ def compare(request: HttpRequest) -> HttpResponse:
     elif is_suggest:
         suggestions = _suggest(add_text, slugs)
 
-    if len(slugs) > lib.MAX_COMPARE:
-        dropped = ", ".join(found[s].name for s in slugs[lib.MAX_COMPARE :])
-        notes.append(f"You can compare up to {lib.MAX_COMPARE} companies at once, so we left out {dropped}.")
-        slugs = slugs[: lib.MAX_COMPARE]
+    if len(slugs) > MAX_COMPARE:
+        dropped = ", ".join(found[s].name for s in slugs[MAX_COMPARE:])
+        notes.append(f"You can compare up to {MAX_COMPARE} companies at once, so we left out {dropped}.")
+        slugs = slugs[:MAX_COMPARE]
 
     companies = [found[s] for s in slugs]
     # One query: the newest card of each chosen company's latest version.
@@ -160,7 +162,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         "notes": notes,
         "add_text": add_text,
         "suggestions": suggestions,
-        "can_add": len(slugs) < lib.MAX_COMPARE,
-        "need_more": len(slugs) < lib.MIN_COMPARE,
+        "can_add": len(slugs) < MAX_COMPARE,
+        "need_more": len(slugs) < MIN_COMPARE,
     }
     return render_page(request, "pages/compare.html", context, fragments={"compare-suggestions": "suggestions"})

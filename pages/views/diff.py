@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 
 from pages import lib
+from pages.forms import VersionPairForm
 from pages.queries import summaries_for
 from pages.views.render import render_page
 from policies.models import Company, PolicyVersion
@@ -25,22 +27,14 @@ def default_pair(sequences: list[tuple[int, bool]]) -> tuple[int, int] | None:
     return older, newer
 
 
+@require_safe
 def diff(request: HttpRequest, slug: str) -> HttpResponse:
     company = get_object_or_404(Company, slug=slug)
     sequences = list(
         PolicyVersion.objects.filter(company=company).order_by("sequence").values_list("sequence", "extractor_change")
     )
     known = {seq for seq, _ in sequences}
-    notes: list[str] = []
-    a = lib.parse_int(request.GET.get("a"))
-    b = lib.parse_int(request.GET.get("b"))
-    for name, raw, value in (("a", request.GET.get("a"), a), ("b", request.GET.get("b"), b)):
-        if raw not in (None, "") and value not in known:
-            notes.append(f"There is no version “{raw[:20]}” of this policy, so we picked one for you.")
-            if name == "a":
-                a = None
-            else:
-                b = None
+    a, b, notes = VersionPairForm(request.GET, known).pair()
     pair = default_pair(sequences)
     if pair and (a is None or b is None):
         if a is None and b is None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 
-from pages import lib
 from pages.views.render import render_page
 from policies.models import Company, PolicyVersion
 
 PER_PAGE = 50
 
 
+@require_safe
 def history(request: HttpRequest, slug: str) -> HttpResponse:
     company = get_object_or_404(Company, slug=slug)
     versions = (
@@ -21,8 +22,7 @@ def history(request: HttpRequest, slug: str) -> HttpResponse:
         .only("sequence", "captured_at", "effective_date", "extractor_change", "size", "source", "company_id")
     )
     paginator = Paginator(versions, PER_PAGE)
-    number = lib.parse_int(request.GET.get("page")) or 1
-    page = paginator.page(min(max(number, 1), paginator.num_pages))
+    page = paginator.get_page(request.GET.get("page"))
     rows = list(page.object_list)
     context = {
         "page_title": f"{company.name}: policy history",

@@ -20,13 +20,9 @@ CHOICES = frozenset(codes.CHOICES)
 HOW_KINDS = frozenset(codes.HOW_KINDS)
 CONTACT_KINDS = frozenset(codes.CONTACT_KINDS)
 PRACTICES = frozenset(codes.PRACTICES)
-SELLS = frozenset({"yes", "no", "not_stated"})
+SELLS = frozenset(member.value for member in codes.Sells)
 FACT_VALUES: dict[str, frozenset[str]] = {
-    "do_not_track": frozenset({"honored", "not_honored", "not_stated"}),
-    "retention": frozenset({"period", "as_long_as_needed", "not_stated"}),
-    "security": frozenset({"stated", "not_stated"}),
-    "changes_notice": frozenset({"direct_notice", "posted_only", "not_stated"}),
-    "international": frozenset({"stated", "not_stated"}),
+    str(name): frozenset(member.value for member in vocabulary) for name, vocabulary in codes.FACT_VALUES.items()
 }
 TOP_LEVEL = (
     "schema",

@@ -141,14 +141,14 @@ def test_csp_header(client, juniper):
 
 
 def test_maximal_card_stays_under_100_kb(client, db):
-    from pages import lib
+    from summaries.parser import codes
 
     text = ("We collect and share a great deal of information about you for many reasons. " * 30).strip()
     evidence = [{"quote": text[:1000], "start": 0, "end": 1000}] * 4
     card = card_for(POLICY)
     card["collected"] = [
         {"type": code, "examples": ["one", "two", "three"], "sources": ["you", "automatic"], "evidence": evidence}
-        for code in lib.COLLECTED_LABELS
+        for code in codes.COLLECTED
     ]
     card["shared"] = [
         {
@@ -158,11 +158,11 @@ def test_maximal_card_stays_under_100_kb(client, db):
             "data_types": ["contact"],
             "evidence": evidence,
         }
-        for code in lib.RECIPIENT_LABELS
+        for code in codes.RECIPIENTS
     ]
     card["choices"] = [
         {"type": code, "how": [{"kind": "link", "value": "https://x.example/" + code}], "evidence": evidence}
-        for code in lib.CHOICE_LABELS
+        for code in codes.CHOICES
     ]
     card["contacts"] = [
         {"kind": "email", "value": f"c{i}@x.example", "normalized": f"c{i}@x.example", "evidence": evidence}

@@ -2,15 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from pages import lib
+from pages import forms, lib
 from pages.forms import parse_browse
+from summaries.parser import codes
 
 
 def test_clean_query_squeezes_and_cuts():
-    assert lib.clean_query("  a   b ") == ("a b", False)
-    text, cut = lib.clean_query("x" * 500)
-    assert cut and len(text) == lib.MAX_QUERY_CHARS
-    assert lib.clean_query(None) == ("", False)
+    assert forms.clean_query("  a   b ") == ("a b", False)
+    text, cut = forms.clean_query("x" * 500)
+    assert cut and len(text) == forms.MAX_QUERY_CHARS
+    assert forms.clean_query(None) == ("", False)
 
 
 @pytest.mark.parametrize(
@@ -25,11 +26,11 @@ def test_clean_query_squeezes_and_cuts():
     ],
 )
 def test_parse_span(raw, length, expected):
-    assert lib.parse_span(raw, length) == expected
+    assert forms.parse_span(raw, length) == expected
 
 
 def test_parse_slugs_dedupes_and_lowercases():
-    assert lib.parse_slugs(["A,b", "b, c,,"]) == ["a", "b", "c"]
+    assert forms.parse_slugs(["A,b", "b, c,,"]) == ["a", "b", "c"]
 
 
 def test_highlight_segments_cover_the_text():
@@ -73,7 +74,7 @@ def test_fact_value_labels():
         lib.fact_value_label("retention", {"value": "period", "text": "two years"}) == "For a stated period: two years"
     )
     assert lib.fact_value_label("do_not_track", None) == "Does not say"
-    assert lib.label(lib.COLLECTED_LABELS, "brand_new_code") == "Brand new code"
+    assert lib.label(codes.Collected, "brand_new_code") == "Brand new code"
 
 
 def test_parse_browse_is_lenient():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -22,17 +23,20 @@ from tests.conftest import shared_or_skip
 ROOT = Path(__file__).resolve().parent.parent.parent
 GOLD = ROOT / "tests" / "gold"
 
-# Measured 2026-12-04 (bench/score_ota.py).
+# Measured 2026-12-04 on 15 policies and 8 pairs, parser as on main after issue 11's first landing
+# and Markdown ingestion (bench/score_ota.py).
 FLOORS = {
-    "card_f1": 0.83,
-    "selling": 5,
-    "dates": 1,
-    "hows": 9,
-    "top_contacts": 5,
+    "card_f1": 0.89,
+    "names_f1": 0.82,
+    "selling": 15,
+    "dates": 13,
+    "hows": 71,
+    "top_contacts": 27,
+    "labels": 30,
 }
-CEILINGS = {"bad_hows": 1, "own_name": 1}
+CEILINGS = {"bad_hows": 2, "regulator_hows": 0, "own_name": 0}
 CHANGE_FLOORS = {"change_recall": 0.5}
-CHANGE_CEILINGS = {"false_claims": 0}
+CHANGE_CEILINGS = {"false_claims": 12}
 
 
 def _scorer():
@@ -74,6 +78,19 @@ def test_change_summaries_hold_their_level_on_real_pairs(figures):
         assert figures[name] <= ceiling, f"{name} rose to {figures[name]} (ceiling {ceiling})"
 
 
+def test_policies_in_other_languages_give_a_valid_card():
+    shared_or_skip("ota", "contrib-privacy-slice.bundle")
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed: the OTA bundle cannot be read")
+    from summaries.parser import summarize
+    from summaries.parser.validate import validate_card
+
+    scorer = _scorer()
+    for ref in _gold("ota_cards.json")["no_crash"]:
+        text = scorer.text_for(scorer.version_bytes(scorer.ota_clone(), ref))
+        assert validate_card(summarize(text), text) == [], ref["service"]
+
+
 # The gold's own shape: checked without ../shared.
 
 
@@ -94,7 +111,8 @@ def test_card_gold_uses_the_contract_vocabularies():
                 assert set(kinds) <= set(codes.HOW_KINDS), (name, code, kinds)
         for contact in want["top_contacts"]:
             assert contact["kind"] in codes.CONTACT_KINDS, name
-            assert contact["label"] in gold["label_codes"], name
+            labels = contact["label"] if isinstance(contact["label"], list) else [contact["label"]]
+            assert set(labels) <= set(gold["label_codes"]), name
 
 
 def test_change_gold_names_known_fields():
@@ -116,6 +134,7 @@ def test_change_gold_names_known_fields():
     vocab = {"collected": codes.COLLECTED, "shared": codes.RECIPIENTS, "choices": codes.CHOICES}
     for pair in _gold("ota_changes.json")["pairs"]:
         assert pair["old"]["commit"] != pair["new"]["commit"]
+        assert all(re.fullmatch(r"[0-9a-f]{40}", pair[side]["commit"]) for side in ("old", "new")), pair["service"]
         for change in [*pair["changes"], *pair.get("also_ok", [])]:
             assert change["field"] in fields, change
             assert change["change"] in ("added", "removed", "changed"), change
@@ -128,3 +147,22 @@ def test_gold_holds_no_policy_text():
     for name in ("ota_cards.json", "ota_changes.json"):
         text = (GOLD / name).read_text(encoding="utf-8")
         assert '"quote"' not in text and '"text"' not in text, name
+
+
+def test_the_scorer_reads_every_line_the_change_summary_writes():
+    # If the change summary's wording moves, the scorer must follow it rather than count its
+    # lines as false claims: every code added and removed is read back to its code.
+    from summaries.changes import card_changes
+
+    full = {
+        "collected": [{"type": c} for c in codes.COLLECTED],
+        "shared": [{"recipient": r} for r in codes.RECIPIENTS],
+        "choices": [{"type": c} for c in codes.CHOICES],
+    }
+    empty = {"collected": [], "shared": [], "choices": []}
+    for old, new, kind in ((empty, full, "added"), (full, empty, "removed")):
+        claims, unread = _scorer().claims_of(card_changes(old, new))
+        assert unread == []
+        wanted = {("collected", c, kind) for c in codes.COLLECTED}
+        wanted |= {("shared", r, kind) for r in codes.RECIPIENTS} | {("choices", c, kind) for c in codes.CHOICES}
+        assert claims == wanted

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import pytest
 from django.db import IntegrityError, transaction
+from pydantic import ValidationError
 
 from policies.ingest import from_text
 from summaries.models import Summary
+from summaries.parser.card import empty_card
 from summaries.recording import record_version
 from summaries.store import store_card
 
 CARD = {
+    **empty_card(),
     "parser_version": "9.9.9",
     "sells_data": {"value": "yes", "evidence": []},
-    "shared": [{"recipient": "advertisers", "evidence": []}],
-    "choices": [{"type": "deletion"}, {"type": "global_privacy_control"}],
-    "passages": [{"start": 0, "end": 5, "practices": ["third_party_sharing", "user_choice"]}],
+    "shared": [{"recipient": "advertisers", "names": [], "purposes": [], "data_types": [], "evidence": []}],
+    "choices": [
+        {"type": "deletion", "how": [], "evidence": []},
+        {"type": "global_privacy_control", "how": [], "evidence": []},
+    ],
+    "passages": [{"start": 0, "end": 5, "heading": "", "practices": ["third_party_sharing", "user_choice"]}],
 }
 
 
@@ -55,3 +61,10 @@ def test_current_returns_newest_card_of_latest_versions(company, version):
     current = list(Summary.objects.current())
     assert {s.version_id for s in current} == {newer.pk}
     assert len(current) == 1
+
+
+@pytest.mark.django_db
+def test_the_store_refuses_a_card_outside_the_contract(version):
+    with pytest.raises(ValidationError, match="brand_new_recipient"):
+        store_card(version, {**CARD, "shared": [{**CARD["shared"][0], "recipient": "brand_new_recipient"}]})
+    assert not Summary.objects.filter(version=version, parser_version="9.9.9").exists()
