@@ -23,14 +23,10 @@ def newest_summary(version: PolicyVersion) -> Summary | None:
 
 def summaries_for(versions: list[PolicyVersion]) -> dict[int, Summary]:
     """The newest card of each given version, keyed by version id, in one query."""
-    found = Summary.objects.newest_per_version().filter(version__in=[v.pk for v in versions])
-    return {s.version_id: s for s in found}
+    return Summary.objects.newest_for([v.pk for v in versions])
 
 
 def current_cards(companies: list[Company]) -> dict[int, Summary]:
     """The newest card of each company's current version, keyed by company id, in one query."""
-    ids = [c.current_version_id for c in companies if c.current_version_id]
-    found = (
-        Summary.objects.newest_per_version().filter(version__in=ids).select_related("version").defer("version__text")
-    )
-    return {s.version.company_id: s for s in found}
+    owners = {c.current_version_id: c.pk for c in companies if c.current_version_id}
+    return {owners[version]: s for version, s in Summary.objects.newest_for(list(owners)).items()}

@@ -16,6 +16,17 @@ class SummaryQuerySet(models.QuerySet["Summary"]):
         newest = Summary.objects.filter(version=OuterRef("version")).order_by("-created_at", "-pk").values("pk")[:1]
         return self.filter(pk=Subquery(newest))
 
+    def newest_for(self, version_ids: list[int]) -> dict[int, Summary]:
+        """The newest card of each given version, keyed by version id, in one query.
+
+        Every card of those versions (one per parser version) sorted, the first of each kept: no
+        correlated subquery, whose cost estimate misleads PostgreSQL's planner on big tables.
+        """
+        found: dict[int, Summary] = {}
+        for summary in self.filter(version__in=version_ids).order_by("version", "-created_at", "-pk"):
+            found.setdefault(summary.version_id, summary)
+        return found
+
     def refresh_badges(self, companies: models.QuerySet[Company]) -> int:
         """Copy the newest card badges of each given company's current version onto its row.
 

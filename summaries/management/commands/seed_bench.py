@@ -14,7 +14,7 @@ from itertools import islice
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
@@ -82,6 +82,8 @@ class Command(BaseCommand):
                 self._insert(chunk, texts, cards, templates, sectors, now)
             made += len(chunk)
             self.stdout.write(f"{made}/{count}")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load
         self.stdout.write(
             self.style.SUCCESS(f"Added {count} companies in {time.monotonic() - started:.1f} s (slugs bench-*).")
         )
