@@ -119,7 +119,11 @@ WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
 DEFAULT_SQLITE = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", DEFAULT_SQLITE), conn_max_age=60)}
+# Health checks: a connection the database dropped (restart, failover, idle timeout) is
+# replaced at the start of the next request instead of failing it with a 500.
+DATABASES = {
+    "default": dj_database_url.parse(env_str("DATABASE_URL", DEFAULT_SQLITE), conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -157,6 +161,7 @@ PUBLIC_STAMP_SECONDS = env_int("PUBLIC_STAMP_MS", 1000) / 1000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    "policies.login_cap.AccountCapBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -168,6 +173,22 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Behind the reverse proxy the peer is always the proxy: count the client it names instead.
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+# Every address together may fail this often per account per hour; then the account refuses
+# log-ins for the rest of the hour (a spread-out guessing attack, not one address).
+ACCOUNT_FAILURES_PER_HOUR = env_int("ACCOUNT_FAILURES_PER_HOUR", 30)
+
+# The reverse proxy's header naming the client ("X-Real-IP" in deploy/nginx.conf), believed
+# only when the request comes from one of TRUSTED_PROXIES. Empty: REMOTE_ADDR is the client.
+TRUSTED_PROXY_HEADER = (
+    "HTTP_" + env_str("TRUSTED_PROXY_HEADER", "").upper().replace("-", "_")
+    if env_str("TRUSTED_PROXY_HEADER", "")
+    else ""
+)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+# Per-visitor budgets on the public pages that cost the most (django-ratelimit's rate syntax).
+PUBLIC_RATE_LIMITS = {"diff": env_str("DIFF_RATE_LIMIT", "30/m"), "search": env_str("SEARCH_RATE_LIMIT", "120/m")}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

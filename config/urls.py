@@ -6,3 +6,5 @@ urlpatterns = [
     path("feeds/", include("watch.urls")),
     path("", include("pages.urls")),
 ]
+
+handler500 = "pages.views.errors.server_error"

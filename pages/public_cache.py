@@ -28,6 +28,7 @@ from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from pages.views.limits import over_limit, too_many
 from policies.models import Company
 
 # URL names whose responses depend only on the archive, never on who asks.
@@ -92,10 +93,12 @@ class PublicCacheMiddleware:
         etag = f'"{key}"'
         last_modified = int(stamp.timestamp()) if stamp else None  # HTTP dates have whole seconds
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        cache = caches[settings.PUBLIC_CACHE_ALIAS]
+        stored = None if isinstance(not_modified, HttpResponseNotModified) else cache.get(key)
+        if (not_modified or stored) and (group := _limited(request)) and over_limit(request, group):
+            return too_many(request)  # the view, which counts the budget itself, is not run
         if isinstance(not_modified, HttpResponseNotModified):
             return _headers(not_modified, etag, stamp)
-        cache = caches[settings.PUBLIC_CACHE_ALIAS]
-        stored = cache.get(key)
         if stored is None:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming or response.cookies:
@@ -108,6 +111,16 @@ class PublicCacheMiddleware:
                 response[header] = value
         patch_vary_headers(response, VARY_HEADERS)
         return _headers(response, etag, stamp)
+
+
+def _limited(request: HttpRequest) -> str | None:
+    """The rate-limit group (pages/views/limits.py) this request counts against, if any."""
+    name = request.resolver_match.url_name if request.resolver_match else None
+    if name == "diff":
+        return "diff"
+    if name == "browse" and request.GET.get("q", "").strip():
+        return "search"
+    return None
 
 
 def _refresh(request: HttpRequest, content: bytes) -> bytes:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from policies.ingest import Extracted, IngestError, extract, from_text
+from policies.ingest import Extracted, IngestError, from_text
+from policies.sandbox import extract_untrusted
 
 ACCEPTED = ".txt,.html,.htm,.pdf,.docx,.md,.markdown"
 
@@ -37,7 +38,7 @@ class AddPolicyForm(forms.Form):
                 if upload.size > settings.MAX_UPLOAD_BYTES:
                     raise IngestError("The file is larger than 10 MB.")
                 data = upload.read()
-                cleaned["extracted"], cleaned["original"] = extract(data, upload.name), data
+                cleaned["extracted"], cleaned["original"] = extract_untrusted(data, upload.name), data
             else:
                 extracted = from_text(pasted, markdown=cleaned.get("markdown", False))
                 cleaned["extracted"], cleaned["original"] = extracted, pasted.encode("utf-8")

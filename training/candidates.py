@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 
 from summaries.parser import learned
-from summaries.parser.practices import classify_practices, practice_scores
+from summaries.parser.practices import practice_scores, rule_practices
 from training import data, ota
 
 RARE = ("do_not_track", "specific_audiences", "data_security", "data_retention", "policy_change", "user_access")
@@ -33,7 +33,7 @@ def main() -> None:
     for p in ota.corpus(args.ota):
         if p.key in done:
             continue
-        rules = classify_practices(p.text, p.heading)
+        rules = rule_practices(p.text, p.heading)
         mine = model.labels(
             learned.hashed(p.text, p.heading), learned.rule_features(practice_scores(p.text, p.heading), rules)
         )

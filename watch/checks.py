@@ -38,16 +38,20 @@ from policies.fetch import (
     robots_url,
     sniff,
 )
-from policies.ingest import EXTRACTOR_VERSION, Extracted, IngestError, extract
+from policies.ingest import EXTRACTOR_VERSION, Extracted, IngestError
 from policies.models import PolicyVersion, Source
+from policies.sandbox import run_limited
 from summaries.recording import record_version
 from watch.models import FAILURES_BEFORE_INACCESSIBLE, CheckAttempt, Outcome, Status, Trigger, WatchedURL
-from watch.selectors import SelectorError, trim_html
+from watch.selectors import SelectorError, trim_and_extract
 
 logger = logging.getLogger(__name__)
 
 # While a check runs its URL is pushed this far ahead, so other workers skip it; if the worker
-# dies the URL falls due again after the lease instead of waiting a whole interval.
+# dies the URL falls due again after the lease instead of waiting a whole interval. A check is
+# bounded well inside it: 30 s of network, two sandboxed extractions of at most 20 s each (the
+# page and, on a change, the previous snapshot) and the parser. The lease is renewed when the
+# page has arrived, and a check that still overran it is abandoned without recording anything.
 LEASE = timedelta(minutes=10)
 
 # A retry with less time than this left on the check's deadline is not made: it could not
@@ -177,6 +181,8 @@ def _attempt(watched: WatchedURL, config: FetchConfig) -> _Done:
                 tries=tries,
                 robots_overridden=robots.overridden,
             )
+    renew_lease(watched)
+    leased_at = time.monotonic()
     seen = {
         "http_status": page.status,
         "bytes_received": len(page.content),
@@ -188,8 +194,20 @@ def _attempt(watched: WatchedURL, config: FetchConfig) -> _Done:
         extracted = extract_page(page.content, watched, page.media_type)
     except (IngestError, SelectorError) as exc:
         return _Done(Outcome.FAILED, error=f"The page could not be read as a policy: {exc}", **seen)
+    if time.monotonic() - leased_at > LEASE.total_seconds():
+        # Another worker may already have claimed the URL again: leave the archive to it.
+        return _Done(Outcome.FAILED, error=OVERRAN, **seen)
     version, outcome = _record(watched, extracted, page)
     return _Done(outcome, version=version, **seen)
+
+
+OVERRAN = "The check took longer than its lease and was abandoned; nothing was recorded."
+
+
+def renew_lease(watched: WatchedURL) -> None:
+    """Push the URL a full lease ahead again (only if it is still ours: not yet rescheduled)."""
+    now = timezone.now()
+    WatchedURL.objects.filter(pk=watched.pk, next_check_at__gt=now).update(next_check_at=now + LEASE)
 
 
 class _RobotsGate:
@@ -251,9 +269,8 @@ def extract_page(content: bytes, watched: WatchedURL, media_type: str = "") -> E
     """
     kind = MARKDOWN if media_type == MARKDOWN and sniff(content) == PLAIN else sniff(content)
     extension = EXTENSIONS.get(kind or "", "txt")
-    if extension == "html":
-        content = trim_html(content, watched.keep_selector, watched.remove_selector_list)
-    return extract(content, f"policy.{extension}")
+    remove = tuple(watched.remove_selector_list)
+    return run_limited(trim_and_extract, content, extension, watched.keep_selector, remove)
 
 
 def _record(watched: WatchedURL, extracted: Extracted, page: FetchResult) -> tuple[PolicyVersion, str]:

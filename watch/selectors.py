@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from policies.ingest import Extracted, extract
+
 _SHELL = "<!DOCTYPE html><html><head><meta charset='utf-8'><title></title></head><body></body></html>"
 
 
@@ -40,3 +42,10 @@ def trim_html(html: bytes, keep: str = "", remove: list[str] | tuple[str, ...] =
     for node in kept:
         out.body.append(node.extract())  # type: ignore[union-attr]
     return out.encode("utf-8")
+
+
+def trim_and_extract(content: bytes, extension: str, keep: str = "", remove: tuple[str, ...] = ()) -> Extracted:
+    """Selectors (HTML only), then the extractor: what a check runs in the sandbox, in one go."""
+    if extension == "html":
+        content = trim_html(content, keep, remove)
+    return extract(content, f"policy.{extension}")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from pages.forms import FLAG_FILTERS, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm
 from pages.queries import companies_with_badges
+from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
 from policies.models import Sector
 
@@ -26,6 +27,8 @@ ORDERINGS = {
 @require_safe
 def browse(request: HttpRequest) -> HttpResponse:
     params = BrowseFiltersForm(request.GET, Sector.values).params()
+    if params.q and over_limit(request, "search"):
+        return too_many(request)
     qs = companies_with_badges()
     if params.q:
         qs = qs.search(params.q)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
@@ -9,9 +10,14 @@ from django.views.decorators.http import require_safe
 from pages import lib
 from pages.forms import VersionPairForm
 from pages.queries import summaries_for
+from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
 from policies.models import Company, PolicyVersion
 from summaries.changes import card_changes
+from summaries.textdiff import ALGORITHM
+
+# Versions never change, so a pair's diff is good until the algorithm changes (part of the key).
+DIFF_CACHE_SECONDS = 7 * 24 * 3600
 
 
 def default_pair(sequences: list[tuple[int, bool]]) -> tuple[int, int] | None:
@@ -27,8 +33,28 @@ def default_pair(sequences: list[tuple[int, bool]]) -> tuple[int, int] | None:
     return older, newer
 
 
+def text_diff_for(company: Company, a: int, b: int) -> tuple[PolicyVersion, PolicyVersion, lib.TextDiff]:
+    """The pair and its text diff, computed once per pair and then served from the cache.
+
+    The texts (the heavy part of a version row) are read only when the diff is not cached; the
+    cached entry carries both versions' hashes, so it can never describe other texts.
+    """
+    key = f"textdiff:{ALGORITHM}:{company.pk}:{a}:{b}"
+    cached = cache.get(key)
+    versions = PolicyVersion.objects.filter(company=company, sequence__in=[a, b])
+    pair = {v.sequence: v for v in (versions.defer("text") if cached else versions)}
+    old, new = pair[a], pair[b]
+    if cached and cached[:2] == (old.sha256, new.sha256):
+        return old, new, cached[2]
+    found = lib.text_diff(old.text, new.text)
+    cache.set(key, (old.sha256, new.sha256, found), DIFF_CACHE_SECONDS)
+    return old, new, found
+
+
 @require_safe
 def diff(request: HttpRequest, slug: str) -> HttpResponse:
+    if over_limit(request, "diff"):
+        return too_many(request)
     company = get_object_or_404(Company, slug=slug)
     sequences = list(
         PolicyVersion.objects.filter(company=company).order_by("sequence").values_list("sequence", "extractor_change")
@@ -54,15 +80,13 @@ def diff(request: HttpRequest, slug: str) -> HttpResponse:
     changes = []
     text_diff = None
     if a is not None and b is not None and a != b:
-        pair_versions = {v.sequence: v for v in PolicyVersion.objects.filter(company=company, sequence__in=[a, b])}
-        old, new = pair_versions[a], pair_versions[b]
+        old, new, text_diff = text_diff_for(company, a, b)
         cards = summaries_for([old, new])
         old_card = cards[old.pk].card if old.pk in cards else None
         new_card = cards[new.pk].card if new.pk in cards else None
         has_cards = old_card is not None and new_card is not None
         if has_cards:
             changes = card_changes(old_card, new_card)
-        text_diff = lib.text_diff(old.text, new.text)
     between = [seq for seq, extractor in sequences if a is not None and b is not None and a < seq <= b]
     extractor_only = bool(between) and all(extractor for seq, extractor in sequences if seq in between)
     context = {

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from policies.ingest.docx import docx_to_text
 from policies.ingest.errors import IngestError
 from policies.ingest.html import html_to_text
+from policies.ingest.limits import MAX_TEXT_CHARS, TOO_MUCH_TEXT
 from policies.ingest.markdown import markdown_to_text
 from policies.ingest.normalise import normalise
 from policies.ingest.pdf import pdf_to_text
@@ -48,7 +49,16 @@ from policies.ingest.sniff import (
 )
 from policies.ingest.text import decode
 
-__all__ = ["EXTRACTOR_VERSION", "MAX_BYTES", "Extracted", "IngestError", "extract", "from_text", "normalise"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "MAX_BYTES",
+    "MAX_TEXT_CHARS",
+    "Extracted",
+    "IngestError",
+    "extract",
+    "from_text",
+    "normalise",
+]
 
 EXTRACTOR_VERSION = "1.0"
 MAX_BYTES = 10 * 1024 * 1024
@@ -110,6 +120,8 @@ def from_text(raw: str, *, markdown: bool = False) -> Extracted:
 
 def _finish(text: str, kind: str) -> Extracted:
     text = normalise(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise IngestError(TOO_MUCH_TEXT)
     if _WORD.search(text) is None:
         raise IngestError("The document contains no words, only numbers, punctuation or blank space.")
     return Extracted(text=text, media_type=_MEDIA_TYPES[kind], extension=kind)

@@ -16,6 +16,7 @@ import docx  # python-docx (absolute import: not this module)
 
 from policies.ingest.docx_numbering import Numbering
 from policies.ingest.errors import IngestError
+from policies.ingest.limits import MAX_TEXT_CHARS, TOO_MUCH_TEXT
 
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 50 * 1024 * 1024
@@ -43,12 +44,24 @@ def docx_to_text(data: bytes) -> str:
         document = docx.Document(io.BytesIO(data))
         style_names = {style.style_id: (style.name or "").lower() for style in document.styles}
         numbering = Numbering(_numbering_xml(document), [style.element for style in document.styles])
-        blocks = list(_blocks(document.element.body, style_names, numbering))
+        blocks = _capped(_blocks(document.element.body, style_names, numbering))
     except IngestError:
         raise
     except Exception as exc:  # python-docx and lxml raise many types on broken packages
         raise IngestError(DAMAGED) from exc
     return _join(blocks)
+
+
+def _capped(blocks) -> list[tuple[str, str]]:
+    """The blocks, refused as soon as their text passes the cap (list labels can multiply it)."""
+    kept: list[tuple[str, str]] = []
+    total = 0
+    for block in blocks:
+        total += len(block[1]) + 2
+        if total > MAX_TEXT_CHARS:
+            raise IngestError(TOO_MUCH_TEXT)
+        kept.append(block)
+    return kept
 
 
 def check_container(data: bytes) -> None:
@@ -61,6 +74,13 @@ def check_container(data: bytes) -> None:
     with archive:
         if len(entries) > MAX_ENTRIES:
             raise IngestError(f"The .docx file holds {len(entries):,} parts; at most {MAX_ENTRIES:,} are accepted.")
+        unsafe = next((entry.filename for entry in entries if not _safe_name(entry.filename)), None)
+        if unsafe is not None:
+            # Nothing is ever unpacked to disk, but no Word program writes such names: the file was made by hand.
+            raise IngestError(
+                f"The .docx file contains a part with an unsafe name ({unsafe[:60]!r}: an absolute path or '..'), "
+                "so it is refused."
+            )
         total = sum(entry.file_size for entry in entries)
         if total > MAX_UNCOMPRESSED:
             raise IngestError("The .docx file unpacks to more than 50 MB, so it is refused as a possible ZIP bomb.")
@@ -84,6 +104,15 @@ def check_container(data: bytes) -> None:
             if marker in content_types:
                 raise IngestError(f"The file is {kind}, not a .docx document.")
         raise IngestError("The file is a ZIP archive, not a .docx document.")
+
+
+def _safe_name(name: str) -> bool:
+    """A part name as Word writes them: relative, forward slashes, no '..' steps, no drive letter."""
+    if not name or name.startswith(("/", "\\")) or "\\" in name or "\x00" in name:
+        return False
+    if len(name) > 1 and name[1] == ":":
+        return False
+    return ".." not in name.split("/")
 
 
 def _numbering_xml(document):

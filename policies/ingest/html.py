@@ -16,6 +16,10 @@ keeps it. Then a `<main>` (or else an `<article>`) holding a fair share of what 
 preferred to the whole page. Hidden e-mail addresses ("[email protected]") stay as shown.
 
 Everything walks the tree with explicit stacks: deeply nested markup cannot exhaust recursion.
+The work after parsing is linear in the size of the page: one bottom-up pass records, for every
+element, its text size and which kinds of element lie below it (`_Facts`), so no decision about
+one element walks its subtree or its ancestors again (a page of links nested in hundreds of divs,
+or of divs never closed, used to cost minutes).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from policies.ingest.errors import IngestError
 from policies.ingest.numerals import numeral
@@ -76,7 +80,6 @@ _BANNER_WORDS = frozenset(_split("banner bar popup pop modal dialog overlay toas
 _NOTICE_WORDS = frozenset(_split("notice notification prompt alert message"))
 _CONSENT_ANSWER = re.compile(r"\b(?:accept|allow all|agree|reject|decline|got it|i understand)\b", re.I)
 _INTERACTIVE = frozenset({"button", "input", "select", "form"})
-_LAYOUT_SIGNS = _HEADINGS | {"table"}
 _CART_HREF = re.compile(r"/(?:cart|bag|basket|checkout|wishlist)(?:[/?#.]|$)", re.I)
 _SKIP_TEXT = re.compile(
     r"\s*(?:skip\s+(?:to|navigation|nav)\b|(?:back|return|scroll)\s+to\s+(?:the\s+)?top\b|top\s*$)", re.I
@@ -109,16 +112,61 @@ def html_to_text(markup: str) -> str:
     except Exception as exc:  # lxml and bs4 raise many types on hostile markup
         raise IngestError("The HTML could not be read.") from exc
     body = soup.body or soup
-    sizes = _text_sizes(body, dropped=set())
-    dropped, candidates = _find_chrome(body, sizes)
-    kept = _text_sizes(body, dropped)
+    order = [body, *(node for node in body.descendants if isinstance(node, Tag))]
+    facts = _Facts(order)
+    dropped, candidates = _find_chrome(body, facts)
+    kept = _text_sizes(order, dropped)
     root = _choose_root(body, candidates, kept)
-    return _render(root, dropped)
+    return _render(root, dropped, facts)
 
 
-def _text_sizes(root: Tag, dropped: set[int]) -> dict[int, int]:
+# What lies below an element, as bits (see _Facts.below).
+_HAS_HEADING, _HAS_H1, _HAS_INTERACTIVE, _HAS_TABLE = 1, 2, 4, 8
+# Reading the text of an element with more descendants than this (to recognise a consent
+# button's words or a skip link) is not worth it: no banner or skip link is that big.
+_MAX_NODES_TO_READ = 2000
+
+
+def _kind_bits(name: str) -> int:
+    bits = _HAS_HEADING if name in _HEADINGS else 0
+    bits |= _HAS_H1 if name == "h1" else 0
+    bits |= _HAS_INTERACTIVE if name in _INTERACTIVE else 0
+    return bits | (_HAS_TABLE if name == "table" else 0)
+
+
+class _Facts:
+    """Per element, computed once bottom-up: visible text size, raw text length, what lies below, subtree size."""
+
+    def __init__(self, order: list[Tag]) -> None:
+        self.sizes: dict[int, int] = {}
+        self.raw: dict[int, int] = {}
+        self.below: dict[int, int] = {}
+        self.nodes: dict[int, int] = {}
+        for tag in reversed(order):  # children before parents
+            size = raw = bits = nodes = 0
+            for child in tag.contents:
+                if isinstance(child, Tag):
+                    key = id(child)
+                    size += self.sizes.get(key, 0)
+                    raw += self.raw.get(key, 0)
+                    bits |= self.below.get(key, 0) | _kind_bits(child.name)
+                    nodes += self.nodes.get(key, 0) + 1
+                elif type(child) is NavigableString or type(child) is CData:
+                    raw += len(child)
+                    if type(child) is NavigableString:
+                        size += len(child.strip())
+            key = id(tag)
+            self.sizes[key], self.raw[key], self.below[key], self.nodes[key] = size, raw, bits, nodes
+
+    def has(self, tag: Tag, bits: int) -> bool:
+        return bool(self.below.get(id(tag), 0) & bits)
+
+    def small(self, tag: Tag) -> bool:
+        return self.nodes.get(id(tag), 0) <= _MAX_NODES_TO_READ
+
+
+def _text_sizes(order: list[Tag], dropped: set[int]) -> dict[int, int]:
     """Characters of visible text under each element (dropped elements count 0), in one pass."""
-    order = [root, *(node for node in root.descendants if isinstance(node, Tag))]
     sizes: dict[int, int] = {}
     for tag in reversed(order):  # children before parents
         if id(tag) in dropped:
@@ -134,28 +182,35 @@ def _text_sizes(root: Tag, dropped: set[int]) -> dict[int, int]:
     return sizes
 
 
-def _find_chrome(body: Tag, sizes: dict[int, int]) -> tuple[set[int], list[Tag]]:
-    page = max(sizes.get(id(body), 0), 1)
+_TEXT_BLOCKS = frozenset({"p", "li", "td", "dd"})
+
+
+def _find_chrome(body: Tag, facts: _Facts) -> tuple[set[int], list[Tag]]:
+    page = max(facts.sizes.get(id(body), 0), 1)
     dropped: set[int] = set()
     candidates: list[Tag] = []
-    stack: list[tuple[Tag, bool]] = [(body, False)]
+    # Each entry carries what its ancestors say (inside a section, inside a text block), so no
+    # element ever walks up its parents.
+    stack: list[tuple[Tag, bool, bool]] = [(body, False, body.name in _TEXT_BLOCKS)]
     while stack:
-        tag, in_section = stack.pop()
+        tag, in_section, in_text = stack.pop()
         for child in tag.contents:
             if not isinstance(child, Tag):
                 continue
-            if _is_chrome(child, in_section, sizes.get(id(child), 0), page):
+            if _is_chrome(child, in_section, in_text, facts, page):
                 dropped.add(id(child))
                 continue
             name = child.name
             role = _attr(child, "role").lower()
             if name in ("main", "article") or role in ("main", "article"):
                 candidates.append(child)
-            stack.append((child, in_section or name in _SECTIONING or role in ("main", "article")))
+            section = in_section or name in _SECTIONING or role in ("main", "article")
+            stack.append((child, section, in_text or name in _TEXT_BLOCKS))
     return dropped, candidates
 
 
-def _is_chrome(tag: Tag, in_section: bool, size: int, page: int) -> bool:
+def _is_chrome(tag: Tag, in_section: bool, in_text: bool, facts: _Facts, page: int) -> bool:
+    size = facts.sizes.get(id(tag), 0)
     name = tag.name
     role = _attr(tag, "role").lower()
     if name in _ALWAYS_DROP or role in _ALWAYS_DROP_ROLES:
@@ -166,7 +221,7 @@ def _is_chrome(tag: Tag, in_section: bool, size: int, page: int) -> bool:
         return True  # sign-up and search forms; a page wrapped whole in a <form> is too big to get here
     if (name in _PAGE_LEVEL_CHROME or role in _PAGE_LEVEL_ROLES) and not in_section:
         # A page header that carries the title (and often the date) stays; its nav still goes.
-        keeps_title = (name == "header" or role == "banner") and _contains(tag, ("h1",))
+        keeps_title = (name == "header" or role == "banner") and facts.has(tag, _HAS_H1)
         return not keeps_title
     # Custom elements name themselves too: <cart-drawer>, <localization-form>.
     custom = name if "-" in name else ""
@@ -175,39 +230,34 @@ def _is_chrome(tag: Tag, in_section: bool, size: int, page: int) -> bool:
         if _CONSENT_PRODUCTS.search(names):
             return True
         words = _words(names)
-        if _CONSENT_WORDS.search(names) and name not in _HEADINGS and _is_banner(tag, words, size):
+        if _CONSENT_WORDS.search(names) and name not in _HEADINGS and _is_banner(tag, words, size, facts):
             return True
         if words & _CHROME_WORDS and name not in _CONTENT_TAGS and size <= _CHROME_MAX_CHARS:
             if {"header", "footer"} & words and in_section:
                 return False
-            return not _contains(tag, _HEADINGS)
-    return name == "a" and _is_chrome_link(tag)
+            return not facts.has(tag, _HAS_HEADING)
+    return name == "a" and _is_chrome_link(tag, in_text, facts)
 
 
-def _is_banner(tag: Tag, words: set[str], size: int) -> bool:
+def _is_banner(tag: Tag, words: set[str], size: int, facts: _Facts) -> bool:
     """A cookie banner rather than the policy's own section about cookies ("Cookie Notice")."""
     if _attr(tag, "role").lower() in ("dialog", "alertdialog"):
         return True
     if words & _BANNER_WORDS and size <= 2 * _CHROME_MAX_CHARS:
         return True
-    if size > _CHROME_MAX_CHARS or _contains(tag, _HEADINGS):
+    if size > _CHROME_MAX_CHARS or facts.has(tag, _HAS_HEADING):
         return False
-    if words & _NOTICE_WORDS or _contains(tag, _INTERACTIVE):
+    if words & _NOTICE_WORDS or facts.has(tag, _HAS_INTERACTIVE):
         return True
-    return _CONSENT_ANSWER.search(tag.get_text()) is not None
+    return facts.small(tag) and _CONSENT_ANSWER.search(tag.get_text()) is not None
 
 
-def _is_chrome_link(tag: Tag) -> bool:
+def _is_chrome_link(tag: Tag, in_text: bool, facts: _Facts) -> bool:
     href = _attr(tag, "href")
     if href.startswith("#"):
-        return _SKIP_TEXT.match(tag.get_text()) is not None
+        return facts.small(tag) and _SKIP_TEXT.match(tag.get_text()) is not None
     # A cart link in the page's chrome, not one inside a sentence of the policy.
-    return _CART_HREF.search(href) is not None and tag.find_parent(("p", "li", "td", "dd")) is None
-
-
-def _contains(tag: Tag, names: frozenset[str] | tuple[str, ...]) -> bool:
-    """Whether any element below `tag` has one of `names` (bs4's find() is slow for this)."""
-    return any(isinstance(node, Tag) and node.name in names for node in tag.descendants)
+    return not in_text and _CART_HREF.search(href) is not None
 
 
 def _words(names: str) -> set[str]:
@@ -276,7 +326,7 @@ class _Writer:
 _EXIT = object()
 
 
-def _render(root: Tag, dropped: set[int], flat: bool = False) -> str:
+def _render(root: Tag, dropped: set[int], facts: _Facts, flat: bool = False) -> str:
     out = _Writer(flat)
     pre_depth = 0
     # Entries are nodes to enter, or (_EXIT, tag) markers to leave one.
@@ -299,9 +349,9 @@ def _render(root: Tag, dropped: set[int], flat: bool = False) -> str:
         if name == "br":
             out.line_break()
             continue
-        if name == "table" and not flat and _is_data_table(item, dropped):
+        if name == "table" and not flat and _is_data_table(item, dropped, facts):
             out.brk(2)
-            for row in _table_rows(item, dropped):
+            for row in _table_rows(item, dropped, facts):
                 out.brk(1)
                 out.text(row)
             out.brk(2)
@@ -375,7 +425,7 @@ def _own_rows(table: Tag) -> Iterator[Tag]:
             yield from (row for row in child.children if isinstance(row, Tag) and row.name == "tr")
 
 
-def _is_data_table(table: Tag, dropped: set[int]) -> bool:
+def _is_data_table(table: Tag, dropped: set[int], facts: _Facts) -> bool:
     """Layout tables (whole pages in cells) are read as blocks; data tables row by row.
 
     Cells of data tables may hold short paragraphs or lists (CCPA tables do); those are joined
@@ -385,20 +435,20 @@ def _is_data_table(table: Tag, dropped: set[int]) -> bool:
         for cell in row.children:
             if not isinstance(cell, Tag) or cell.name not in ("td", "th") or id(cell) in dropped:
                 continue
-            if _contains(cell, _LAYOUT_SIGNS) or len(cell.get_text()) > _LAYOUT_CELL_CHARS:
+            if facts.has(cell, _HAS_HEADING | _HAS_TABLE) or facts.raw.get(id(cell), 0) > _LAYOUT_CELL_CHARS:
                 return False
     return True
 
 
-def _table_rows(table: Tag, dropped: set[int]) -> Iterator[str]:
+def _table_rows(table: Tag, dropped: set[int], facts: _Facts) -> Iterator[str]:
     caption = table.find("caption", recursive=False)
     if caption is not None and id(caption) not in dropped:
-        yield _render(caption, dropped, flat=True).strip()
+        yield _render(caption, dropped, facts, flat=True).strip()
     for row in _own_rows(table):
         if id(row) in dropped:
             continue
         cells = [
-            _render(cell, dropped, flat=True).strip()
+            _render(cell, dropped, facts, flat=True).strip()
             for cell in row.children
             if isinstance(cell, Tag) and cell.name in ("td", "th") and id(cell) not in dropped
         ]

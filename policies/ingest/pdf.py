@@ -8,10 +8,10 @@ import logging
 from pypdf import PdfReader
 
 from policies.ingest.errors import IngestError
+from policies.ingest.limits import MAX_TEXT_CHARS, TOO_MUCH_TEXT
 from policies.ingest.reflow import reflow_pages
 
-MAX_PAGES = 2000  # no privacy policy is longer; a file with more pages is built to stall us
-MAX_CHARS = 20_000_000  # likewise for text: 10 MB of PDF cannot honestly hold more
+MAX_PAGES = 500  # no privacy policy is longer; a file with more pages is built to stall us
 
 # pypdf logs every repair it makes to a damaged file; those are not ours to report.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -32,8 +32,8 @@ def pdf_to_text(data: bytes) -> str:
         for page in reader.pages:
             pages.append(page.extract_text() or "")
             total += len(pages[-1])
-            if total > MAX_CHARS:
-                raise IngestError("The PDF holds far more text than any policy; it is refused.")
+            if total > MAX_TEXT_CHARS:
+                raise IngestError(TOO_MUCH_TEXT)
     except IngestError:
         raise
     except Exception as exc:  # pypdf raises anything from KeyError to RecursionError on broken files

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from summaries.parser import codes
+from summaries.parser import codes, learned
 from summaries.parser.cue_index import CueIndex
 from summaries.parser.vocab_practices import VOCAB
 
@@ -408,7 +408,15 @@ def _second_labels(text: str, labels: list[str]) -> list[str]:
 
 
 def classify_practices(text: str, heading: str = "") -> list[str]:
-    """Practice codes for one passage, best first; `other` when no practice is clearly described."""
+    """Practice codes for one passage: the learned model's where it is switched on, else the rules'."""
+    labels = rule_practices(text, heading)
+    if not learned.enabled():
+        return labels
+    return learned.learned_practices(text, heading, practice_scores(text, heading), labels) or labels
+
+
+def rule_practices(text: str, heading: str = "") -> list[str]:
+    """Practice codes for one passage by the cue rules, best first; `other` when no practice is clearly described."""
     fixed = _structural(text)
     if fixed is not None:
         return fixed

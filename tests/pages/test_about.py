@@ -15,6 +15,12 @@ def test_method_page_explains_cards(client):
     assert 'aria-current="page">How we make cards' in html
 
 
+def test_method_page_credits_the_data_the_classifier_and_archive_come_from(client):
+    html = client.get("/about/").content.decode()
+    assert 'href="https://opentermsarchive.org/"' in html and "ODC-BY 1.0" in html
+    assert 'href="https://tosdr.org/"' in html and "CC BY-SA 3.0" in html
+
+
 def test_method_page_fragment(client):
     html = assert_fragment(hx_get(client, "/about/"))
     assert "<title>How we make cards · Fineprint</title>" in html

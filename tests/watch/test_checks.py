@@ -95,15 +95,15 @@ def test_keep_selector_matching_nothing_fails_without_recording(company, site, w
 def test_extractor_change_is_recorded_as_such(company, site, watch_url, monkeypatch):
     """v1 was extracted by an older extractor; the site did not change, only our extraction did."""
     watched = watch_url()
-    real_extract = checks.extract
+    real_run = checks.run_limited  # extraction runs in a child: wrap what comes back from it
 
-    def old_extractor(data, filename=""):
-        extracted = real_extract(data, filename)
+    def old_extractor(func, *args, **kwargs):
+        extracted = real_run(func, *args, **kwargs)
         return type(extracted)(extracted.text + "\n\nPage footer text the old extractor kept.", "text/html", "html")
 
-    monkeypatch.setattr(checks, "extract", old_extractor)
+    monkeypatch.setattr(checks, "run_limited", old_extractor)
     check(watched)
-    monkeypatch.setattr(checks, "extract", real_extract)
+    monkeypatch.setattr(checks, "run_limited", real_run)
     result = check(watched)
     assert result.outcome == Outcome.EXTRACTOR_CHANGE
     old, new = versions(company)
@@ -276,3 +276,23 @@ def test_a_worker_killed_mid_check_loses_nothing(company, site, watch_url):
     assert list(checks.due(now + timedelta(minutes=1))) == []
     assert list(checks.due(now + checks.LEASE + timedelta(seconds=1))) == [watched]
     assert not CheckAttempt.objects.exists() and not versions(company)
+
+
+def test_a_check_that_overran_its_lease_is_abandoned_and_recorded(company, site, watch_url, monkeypatch):
+    """Another worker may hold the URL by then: nothing is recorded, the attempt says why."""
+    watched = watch_url()
+    monkeypatch.setattr(checks, "LEASE", timedelta(microseconds=1))
+    result = check(watched)
+    assert result.outcome == Outcome.FAILED
+    assert result.attempt.error == checks.OVERRAN
+    assert versions(company) == []
+
+
+def test_the_lease_is_renewed_once_the_page_has_arrived(company, site, watch_url, monkeypatch):
+    watched = watch_url()
+    assert claim(watched.pk)
+    renewed = []
+    real = checks.renew_lease
+    monkeypatch.setattr(checks, "renew_lease", lambda w: renewed.append(w.pk) or real(w))
+    check(watched)
+    assert renewed == [watched.pk]

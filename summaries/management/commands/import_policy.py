@@ -7,8 +7,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 
-from policies.ingest import IngestError, extract
+from policies.ingest import IngestError
 from policies.models import Company, Source
+from policies.sandbox import extract_untrusted
 from summaries.recording import record_version
 
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         for path in files:
             try:
                 data = path.read_bytes()
-                extracted = extract(data, path.name)
+                extracted = extract_untrusted(data, path.name)
             except OSError as exc:
                 failed += 1
                 self.stderr.write(f"{path}: error: {exc.strerror or exc}")
