@@ -144,7 +144,9 @@ def text_for(data: bytes) -> str:
 def card_for(data: bytes) -> dict[str, Any]:
     from summaries.parser import summarize
 
-    return summarize(text_for(data))
+    text = text_for(data)
+    # With its text, as `summarize --with-text` gives it: card_changes compares texts, not only readings.
+    return {**summarize(text), "text": text}
 
 
 def cards_for(refs: Iterable[dict[str, str]], clone: Path) -> dict[str, dict[str, Any]]:

@@ -3,10 +3,18 @@
 Pure Python, no Django imports: the public diff page and the Atom feeds both call
 `card_changes(old, new)`. Order: the money questions first (selling, advertisers), then
 choices, what is collected, other recipients, contacts and the facts.
+
+A change is claimed only where the text changed, not where the parser read the same words
+differently: when both versions' texts are known (passed in, or carried by the cards as "text"),
+an addition counts only if one of its new quotes is not in the old text, and a removal only if one
+of its old quotes is gone from the new text. Each change carries its quote: the new text for an
+addition, the old text for a removal. Contact churn is one line, however many addresses moved.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,12 +23,19 @@ from summaries.parser.codes import FACT_VALUES, Choice, Code, Collected, Contact
 
 @dataclass(frozen=True)
 class Change:
-    """One card-level change, e.g. ("shared", "added", "Now shares with advertisers")."""
+    """One card-level change, e.g. ("shared", "added", "Now shares with advertisers").
+
+    `field` and `code` say it in the card's terms (("collected", "purchases"), ("named", "Criteo"),
+    ("do_not_track", "")); `evidence` is its quote (new text for additions, old for removals) or None.
+    """
 
     section: str
     kind: str  # "added" | "removed" | "changed"
     text: str
     worse_for_privacy: bool | None = None
+    field: str = ""
+    code: str = ""
+    evidence: dict[str, Any] | None = dataclasses.field(default=None, compare=False)
 
 
 # Recipients whose arrival is worse for privacy; the rest are neutral (service providers,
@@ -33,6 +48,56 @@ _FACT_WORSE: dict[str, dict[Any, bool]] = {
     "changes_notice": {"direct_notice": False, "posted_only": True},
     "security": {"stated": False, "not_stated": True},
 }
+
+
+_SPACE = re.compile(r"\s+")
+
+
+class _Texts:
+    """The two versions' texts, when known, to tell a changed text from a changed reading of the same text."""
+
+    def __init__(self, old: str | None, new: str | None) -> None:
+        self.known = bool(old) and bool(new)
+        self.old = _flat(old or "")
+        self.new = _flat(new or "")
+
+    def new_quote(self, evidence: Any) -> dict[str, Any] | None:
+        """The first quote of `evidence` (new card) that the old text lacks; the first quote when texts are unknown."""
+        return self._quote(evidence, self.old)
+
+    def old_quote(self, evidence: Any) -> dict[str, Any] | None:
+        """The first quote of `evidence` (old card) that the new text lacks."""
+        return self._quote(evidence, self.new)
+
+    def _quote(self, evidence: Any, other: str) -> dict[str, Any] | None:
+        quotes = [e for e in evidence or [] if isinstance(e, dict) and isinstance(e.get("quote"), str)]
+        if not self.known:
+            return quotes[0] if quotes else None
+        for item in quotes:
+            if _flat(item["quote"]) not in other:
+                return item
+        return None
+
+    def real(self, evidence: Any, other: str) -> bool:
+        """Whether a change backed by `evidence` is in the text: none of its quotes is in the other version's text
+        (a quote found there means that version said it too). Always true when the texts are unknown."""
+        return not self.known or not self.kept(evidence, other)
+
+    def kept(self, evidence: Any, other: str) -> bool:
+        """Whether one of the quotes of `evidence` is in `other` (a flattened text of the other version)."""
+        quotes = [e["quote"] for e in evidence or [] if isinstance(e, dict) and isinstance(e.get("quote"), str)]
+        return self.known and any(_flat(quote) in other for quote in quotes)
+
+
+def _flat(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def _evidence_of(items: Any, key: str, code: str) -> list[Any]:
+    for item in items or []:
+        if isinstance(item, dict) and item.get(key) == code:
+            return item.get("evidence") or []
+    return []
 
 
 def _codes(items: Any, key: str) -> list[str]:
@@ -51,30 +116,59 @@ def _readable(vocabulary: type[Code], code: str) -> str:
     return member.phrase if member is not None else code.replace("_", " ")
 
 
-def _sells(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    before = ((old.get("sells_data") or {}).get("value")) or "not_stated"
-    after = ((new.get("sells_data") or {}).get("value")) or "not_stated"
+def _sells(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
+    was, now = old.get("sells_data") or {}, new.get("sells_data") or {}
+    before, after = was.get("value") or "not_stated", now.get("value") or "not_stated"
     if before == after:
+        # The same answer with a new statement: "Some of these disclosures may be deemed a sale".
+        quote = t.new_quote(now.get("evidence")) if t.known and after == "yes" else None
+        if quote is None:
+            return []
+        return [Change("sells_data", "changed", "Says more about selling your data", True, "sells_data", "", quote)]
+    # Both readings must rest on text that changed: otherwise the parser, not the policy, moved.
+    moved, quote = _fact_moved(was, now, t)
+    if not moved:
         return []
     if after == "yes":
-        return [Change("sells_data", "changed", "Now says it sells or shares your data", True)]
+        return [Change("sells_data", "changed", "Now says it sells or shares your data", True, "sells_data", "", quote)]
     if after == "no":
-        return [Change("sells_data", "changed", "Now says it does not sell your data", False)]
+        return [Change("sells_data", "changed", "Now says it does not sell your data", False, "sells_data", "", quote)]
     worse = before == "no"
-    return [Change("sells_data", "changed", "No longer says whether it sells your data", worse)]
+    return [
+        Change("sells_data", "changed", "No longer says whether it sells your data", worse, "sells_data", "", quote)
+    ]
 
 
-def _shared(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    before, after = _codes(old.get("shared"), "recipient"), _codes(new.get("shared"), "recipient")
-    changes: list[Change] = []
+def _added_removed(
+    old: dict[str, Any], new: dict[str, Any], t: _Texts, section: str, key: str
+) -> tuple[list[tuple[str, dict[str, Any] | None]], list[tuple[str, dict[str, Any] | None]]]:
+    """Codes added (with the new quote) and removed (with the old quote), where the text changed."""
+    before, after = _codes(old.get(section), key), _codes(new.get(section), key)
+    added, removed = [], []
     for code in after:
         if code not in before:
-            worse = True if code in _RISKY_RECIPIENTS else None
-            changes.append(Change("shared", "added", f"Now shares with {_readable(Recipient, code)}", worse))
+            evidence = _evidence_of(new.get(section), key, code)
+            if t.real(evidence, t.old):
+                added.append((code, t.new_quote(evidence)))
     for code in before:
         if code not in after:
-            better = False if code in _RISKY_RECIPIENTS else None
-            changes.append(Change("shared", "removed", f"No longer shares with {_readable(Recipient, code)}", better))
+            evidence = _evidence_of(old.get(section), key, code)
+            if t.real(evidence, t.new):
+                removed.append((code, t.old_quote(evidence)))
+    return added, removed
+
+
+def _shared(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
+    added, removed = _added_removed(old, new, t, "shared", "recipient")
+    changes: list[Change] = []
+    for code, quote in added:
+        worse = True if code in _RISKY_RECIPIENTS else None
+        text = f"Now shares with {_readable(Recipient, code)}"
+        changes.append(Change("shared", "added", text, worse, "shared", code, quote))
+    for code, quote in removed:
+        better = False if code in _RISKY_RECIPIENTS else None
+        text = f"No longer shares with {_readable(Recipient, code)}"
+        changes.append(Change("shared", "removed", text, better, "shared", code, quote))
     old_names = {n.casefold() for s in old.get("shared") or [] if isinstance(s, dict) for n in s.get("names") or []}
     for item in new.get("shared") or []:
         if not isinstance(item, dict):
@@ -82,100 +176,170 @@ def _shared(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         for name in item.get("names") or []:
             if isinstance(name, str) and name.casefold() not in old_names:
                 old_names.add(name.casefold())
+                named = [e for e in item.get("evidence") or [] if isinstance(e, dict) and name in e.get("quote", "")]
+                if t.known and _flat(name) in t.old:
+                    continue  # the old text named it too
                 who = _readable(Recipient, str(item.get("recipient") or ""))
-                changes.append(Change("shared", "added", f"Now names {name} among {who}", None))
+                quote = t.new_quote(named)
+                changes.append(Change("shared", "added", f"Now names {name} among {who}", None, "named", name, quote))
+    new_names = {n.casefold() for s in new.get("shared") or [] if isinstance(s, dict) for n in s.get("names") or []}
+    for item in old.get("shared") or []:
+        if not isinstance(item, dict):
+            continue
+        for name in item.get("names") or []:
+            if isinstance(name, str) and name.casefold() not in new_names:
+                new_names.add(name.casefold())
+                if t.known and _flat(name) in t.new:
+                    continue  # the new text still names it
+                named = [e for e in item.get("evidence") or [] if isinstance(e, dict) and name in e.get("quote", "")]
+                who = _readable(Recipient, str(item.get("recipient") or ""))
+                text = f"No longer names {name} among {who}"
+                changes.append(Change("shared", "removed", text, None, "named", name, t.old_quote(named)))
     # The advertisers line matters most to shoppers: put it first.
     return sorted(changes, key=lambda c: "advertisers" not in c.text)
 
 
-def _choices(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    before, after = _codes(old.get("choices"), "type"), _codes(new.get("choices"), "type")
+def _choices(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
+    added, removed = _added_removed(old, new, t, "choices", "type")
     changes = [
-        Change("choices", "removed", f"No longer lets you {_readable(Choice, c)}", True)
-        for c in before
-        if c not in after
+        Change("choices", "removed", f"No longer lets you {_readable(Choice, c)}", True, "choices", c, q)
+        for c, q in removed
     ]
     changes += [
-        Change("choices", "added", f"Now lets you {_readable(Choice, c)}", False) for c in after if c not in before
+        Change("choices", "added", f"Now lets you {_readable(Choice, c)}", False, "choices", c, q) for c, q in added
     ]
     return changes
 
 
-def _collected(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    before, after = _codes(old.get("collected"), "type"), _codes(new.get("collected"), "type")
+def _collected(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
+    added, removed = _added_removed(old, new, t, "collected", "type")
     changes = [
-        Change("collected", "added", f"Now collects {_readable(Collected, c)}", True if c in _SENSITIVE_TYPES else None)
-        for c in after
-        if c not in before
+        Change(
+            "collected",
+            "added",
+            f"Now collects {_readable(Collected, c)}",
+            True if c in _SENSITIVE_TYPES else None,
+            "collected",
+            c,
+            q,
+        )
+        for c, q in added
     ]
     changes += [
-        Change("collected", "removed", f"No longer mentions collecting {_readable(Collected, c)}", None)
-        for c in before
-        if c not in after
+        Change(
+            "collected", "removed", f"No longer mentions collecting {_readable(Collected, c)}", None, "collected", c, q
+        )
+        for c, q in removed
     ]
     return changes
 
 
-def _contact_keys(card: dict[str, Any]) -> dict[tuple[str, str], str]:
-    keys: dict[tuple[str, str], str] = {}
+def _contact_keys(card: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    keys: dict[tuple[str, str], dict[str, Any]] = {}
     for item in card.get("contacts") or []:
         if not isinstance(item, dict):
             continue
         kind = str(item.get("kind") or "")
-        shown = str(item.get("value") or item.get("normalized") or "")
         ident = str(item.get("normalized") or item.get("value") or "").strip().casefold()
         if ident:
-            keys.setdefault((kind, ident), shown)
+            keys.setdefault((kind, ident), item)
     return keys
 
 
-def _contacts(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+def _contacts(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
+    """One line however many addresses moved: which ones is detail the text diff shows."""
     before, after = _contact_keys(old), _contact_keys(new)
-    changes = [
-        Change("contacts", "added", f"New {_readable(ContactKind, kind)}: {shown}", None)
-        for (kind, ident), shown in after.items()
-        if (kind, ident) not in before
-    ]
-    changes += [
-        Change("contacts", "removed", f"Removed {_readable(ContactKind, kind)}: {shown}", None)
-        for (kind, ident), shown in before.items()
-        if (kind, ident) not in after
-    ]
-    return changes
+    added = [item for key, item in after.items() if key not in before and t.real(item.get("evidence"), t.old)]
+    removed = [item for key, item in before.items() if key not in after and t.real(item.get("evidence"), t.new)]
+    if not added and not removed:
+        return []
+    if len(added) + len(removed) == 1:
+        item = (added or removed)[0]
+        what = _readable(ContactKind, str(item.get("kind") or ""))
+        shown = item.get("value") or item.get("normalized")
+        if added:
+            quote = t.new_quote(item.get("evidence"))
+            return [Change("contacts", "added", f"New {what}: {shown}", None, "contacts", "", quote)]
+        quote = t.old_quote(item.get("evidence"))
+        return [Change("contacts", "removed", f"Removed {what}: {shown}", None, "contacts", "", quote)]
+    parts = [f"{len(added)} new" if added else "", f"{len(removed)} removed" if removed else ""]
+    text = "Contact details changed: " + ", ".join(p for p in parts if p)
+    quote = t.new_quote(added[0].get("evidence")) if added else t.old_quote(removed[0].get("evidence"))
+    return [Change("contacts", "changed", text, None, "contacts", "", quote)]
 
 
-def _facts(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+def _fact_moved(was: dict[str, Any], now: dict[str, Any], t: _Texts) -> tuple[bool, dict[str, Any] | None]:
+    # The new reading's words were in the old text, or the old reading's words are still in the new one: the same
+    # text read two ways, not a change.
+    if t.kept(now.get("evidence"), t.old) or t.kept(was.get("evidence"), t.new):
+        return False, None
+    gone, came = t.old_quote(was.get("evidence")), t.new_quote(now.get("evidence"))
+    if t.known and gone is None and came is None:
+        return False, None
+    return True, came or gone
+
+
+def _facts(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
     old_facts, new_facts = old.get("facts") or {}, new.get("facts") or {}
+    if not isinstance(old_facts, dict) or not isinstance(new_facts, dict):
+        return []
     changes: list[Change] = []
-    age_before = (old_facts.get("children_min_age") or {}).get("value")
-    age_after = (new_facts.get("children_min_age") or {}).get("value")
-    if age_before != age_after:
+    was, now = old_facts.get("children_min_age") or {}, new_facts.get("children_min_age") or {}
+    age_before, age_after = was.get("value"), now.get("value")
+    moved, quote = _fact_moved(was, now, t) if age_before != age_after else (False, None)
+    if moved:
         if age_after is None:
-            changes.append(Change("facts", "removed", "No longer states a minimum age", None))
+            text = "No longer states a minimum age"
+            changes.append(Change("facts", "removed", text, None, "children_min_age", "", quote))
         else:
             worse = age_before is not None and isinstance(age_after, int) and age_after < age_before
-            changes.append(Change("facts", "changed", f"Minimum age is now {age_after}", worse or None))
+            text = f"Minimum age is now {age_after}"
+            changes.append(Change("facts", "changed", text, worse or None, "children_min_age", "", quote))
     for name, vocabulary in FACT_VALUES.items():
-        before = (old_facts.get(name) or {}).get("value") or "not_stated"
-        after = (new_facts.get(name) or {}).get("value") or "not_stated"
+        was, now = old_facts.get(name) or {}, new_facts.get(name) or {}
+        before, after = was.get("value") or "not_stated", now.get("value") or "not_stated"
         if before == after:
             continue
-        phrase = _readable(vocabulary, str(after))
-        title = Fact(name).phrase
-        changes.append(Change("facts", "changed", f"{title}: {phrase}", _FACT_WORSE.get(name, {}).get(after)))
+        moved, quote = _fact_moved(was, now, t)
+        if not moved:
+            continue
+        phrase, title = _readable(vocabulary, str(after)), Fact(name).phrase
+        worse = _FACT_WORSE.get(name, {}).get(after)
+        changes.append(Change("facts", "changed", f"{title}: {phrase}", worse, name, "", quote))
     return changes
 
 
-def card_changes(old: dict[str, Any] | None, new: dict[str, Any]) -> list[Change]:
-    """What changed on the card from `old` to `new`; with no `old`, nothing (a first version is not a change)."""
+def _dated(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    before, after = old.get("effective_date"), new.get("effective_date")
+    if not after or before == after:
+        return []
+    quote = next(iter(new.get("effective_date_evidence") or []), None)
+    text = f"Policy date: {after}" if not before else f"Policy date: {before} → {after}"
+    return [Change("facts", "changed", text, None, "effective_date", "", quote)]
+
+
+def card_changes(
+    old: dict[str, Any] | None, new: dict[str, Any], old_text: str | None = None, new_text: str | None = None
+) -> list[Change]:
+    """What changed on the card from `old` to `new`; with no `old`, nothing (a first version is not a change).
+
+    With both versions' texts (given, or as the cards' "text"), only changes the text bears out are claimed.
+    """
     if old is None:
         return []
     old, new = old or {}, new or {}
+    texts = _Texts(old_text or _text_of(old), new_text or _text_of(new))
     return [
-        *_sells(old, new),
-        *_shared(old, new),
-        *_choices(old, new),
-        *_collected(old, new),
-        *_contacts(old, new),
-        *_facts(old, new),
+        *_sells(old, new, texts),
+        *_shared(old, new, texts),
+        *_choices(old, new, texts),
+        *_collected(old, new, texts),
+        *_contacts(old, new, texts),
+        *_facts(old, new, texts),
+        *_dated(old, new),
     ]
+
+
+def _text_of(card: dict[str, Any]) -> str | None:
+    text = card.get("text")
+    return text if isinstance(text, str) else None

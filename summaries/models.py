@@ -97,6 +97,9 @@ class Summary(models.Model):
         self.sells_data = (card.get("sells_data") or {}).get("value", "not_stated")
         self.shares_with_advertisers = any(s.get("recipient") == "advertisers" for s in card.get("shared") or [])
         choices = {c.get("type") for c in card.get("choices") or []}
-        self.allows_deletion = "deletion" in choices
+        # "Lets you delete" only where the card says how: a right named with no way to use it is no way to delete.
+        self.allows_deletion = any(
+            isinstance(c, dict) and c.get("type") == "deletion" and c.get("how") for c in card.get("choices") or []
+        )
         self.honors_gpc = "global_privacy_control" in choices
         self.practices = sorted({p for passage in card.get("passages") or [] for p in passage.get("practices") or []})

@@ -10,7 +10,7 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from pages import icons, lib
+from pages import card_display, icons, lib
 from summaries.parser import codes
 
 register = template.Library()
@@ -87,6 +87,16 @@ def how_text(how: Any) -> str:
 @register.filter
 def contact_label(kind: Any) -> str:
     return lib.label(codes.ContactKind, kind)
+
+
+@register.filter
+def contact_role(contact: Any) -> str:
+    return card_display.contact_role_label(contact) if isinstance(contact, dict) else ""
+
+
+@register.filter
+def quote_excerpt(quote: Any, limit: int = card_display.QUOTE_CHARS) -> str:
+    return card_display.excerpt(quote, int(limit))
 
 
 @register.filter

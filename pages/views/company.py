@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from pages import lib
+from pages import card_display, lib
 from pages.queries import newest_summary
 from pages.views.render import render_page
 from policies.models import Company, Sector
@@ -59,6 +59,8 @@ def company(request: HttpRequest, slug: str) -> HttpResponse:
         "sells": (card.get("sells_data") or {}).get("value") or "not_stated",
         "sells_evidence": (card.get("sells_data") or {}).get("evidence") or [],
         "facts": card_facts(card),
+        "contacts": card_display.split_contacts(card),
+        "policy_date": card_display.policy_date(card, version.effective_date if version else None),
         "warnings": [lib.warning_text(w) for w in card.get("warnings") or []],
         "reading_minutes": stats.get("reading_minutes") or lib.reading_minutes(stats.get("words")),
         "stats": stats,

@@ -9,8 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
 from pages import lib
+from pages.card_display import excerpt
 from pages.forms import MAX_COMPARE, MIN_COMPARE, CompareForm
 from pages.queries import current_cards
+from pages.templatetags.fineprint import evidence_url
 from pages.views.render import render_page
 from policies.models import Company
 from summaries.parser import codes
@@ -19,31 +21,95 @@ from summaries.parser.codes import Code
 MAX_SUGGESTIONS = 8
 
 
-def _codes(card: dict[str, Any], section: str, key: str) -> set[str]:
-    return {str(item.get(key)) for item in card.get(section) or [] if isinstance(item, dict) and item.get(key)}
+# Rows whose difference changes a shopper's choice: selling, the recipients and data that put privacy at risk,
+# the rights one acts on and Do Not Track. Other rows are shown without a "Differs" mark, so the mark means something.
+MATTERS = {
+    "sells",
+    "advertisers",
+    "marketing_partners",
+    "social_media",
+    "public",
+    "financing_providers",
+    "government_id",
+    "financial",
+    "location",
+    "health",
+    "sensitive",
+    "biometric",
+    "inferences",
+    "opt_out_sale",
+    "opt_out_targeted_ads",
+    "opt_out_marketing",
+    "global_privacy_control",
+    "access",
+    "correction",
+    "deletion",
+    "portability",
+    "do_not_track",
+    "children_min_age",
+}
 
 
-def _row(label: str, cells: list[dict[str, Any]], icon: str = "") -> dict[str, Any]:
+def _codes(card: dict[str, Any], section: str, key: str) -> dict[str, Any]:
+    """Each code on the card with its first quote."""
+    found: dict[str, Any] = {}
+    for item in card.get(section) or []:
+        if isinstance(item, dict) and item.get(key) and str(item[key]) not in found:
+            found[str(item[key])] = next(iter(item.get("evidence") or []), None)
+    return found
+
+
+def _quote_of(col: dict[str, Any], evidence: Any) -> dict[str, Any] | None:
+    """The quote a cell shows, with its link into the company's policy."""
+    summary = col.get("summary")
+    if not isinstance(evidence, dict) or summary is None:
+        return None
+    url = evidence_url(col["company"].slug, summary.version.sequence, evidence)
+    return {"text": excerpt(evidence.get("quote"), 160), "url": url}
+
+
+def _row(label: str, cells: list[dict[str, Any]], icon: str = "", code: str = "") -> dict[str, Any]:
     shown = [c for c in cells if c["card"]]
-    values = {c["text"] for c in shown}
-    return {"label": label, "icon": icon, "cells": cells, "differs": len(values) > 1}
+    values = {c["state"] + c["text"] for c in shown}
+    differs = code in MATTERS and len(values) > 1
+    if not differs:
+        for cell in cells:
+            cell["quote"] = None  # quotes explain a difference; elsewhere the company page has them
+    return {"label": label, "icon": icon, "cells": cells, "differs": differs}
 
 
 def _presence_rows(
     columns: list[dict[str, Any]], section: str, key: str, vocabulary: type[Code], yes: str, no: str, icons: bool
 ) -> list[dict[str, Any]]:
-    present = [_codes(col["card"], section, key) if col["card"] else set() for col in columns]
-    union = set().union(*present) if present else set()
+    present = [_codes(col["card"], section, key) if col["card"] else {} for col in columns]
+    union: set[str] = set().union(*present) if present else set()
     known = [member.value for member in vocabulary]
     order = [code for code in known if code in union] + sorted(union - set(known))
     rows = []
     for code in order:
-        cells = [
-            {"state": "yes" if code in codes else "no", "text": yes if code in codes else no, "card": bool(col["card"])}
-            for col, codes in zip(columns, present, strict=True)
-        ]
-        rows.append(_row(lib.label(vocabulary, code), cells, code if icons else ""))
+        cells = []
+        for col, found in zip(columns, present, strict=True):
+            if code in found:
+                cell = {"state": "yes", "text": yes, "quote": _quote_of(col, found[code])}
+            elif section == "choices":
+                cell = _missing_choice(col, code, no)
+            else:
+                cell = {"state": "no", "text": no, "quote": None}
+            cells.append({**cell, "card": bool(col["card"])})
+        rows.append(_row(lib.label(vocabulary, code), cells, code if icons else "", code))
     return rows
+
+
+def _missing_choice(col: dict[str, Any], code: str, no: str) -> dict[str, Any]:
+    """A choice the card lacks is unknown, not a failing; an opt-out of sale is not needed by one that doesn't sell."""
+    sells = (col["card"].get("sells_data") or {}) if col["card"] else {}
+    if code == "opt_out_sale" and sells.get("value") == "no":
+        return {"state": "yes", "text": "Not needed: says it doesn't sell", "quote": _quote_of(col, _first(sells))}
+    return {"state": "unknown", "text": no, "quote": None}
+
+
+def _first(item: dict[str, Any]) -> Any:
+    return next(iter(item.get("evidence") or []), None)
 
 
 def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -52,8 +118,14 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for col in columns:
         value = (col["card"].get("sells_data") or {}).get("value") if col["card"] else None
         state = {"yes": "no", "no": "yes"}.get(str(value), "unknown")  # "yes" is the good outcome for a shopper
+        sells = (col["card"].get("sells_data") or {}) if col["card"] else {}
         sells_cells.append(
-            {"state": state, "text": lib.label(codes.Sells, value or "not_stated"), "card": bool(col["card"])}
+            {
+                "state": state,
+                "text": lib.label(codes.Sells, value or "not_stated"),
+                "card": bool(col["card"]),
+                "quote": _quote_of(col, _first(sells)),
+            }
         )
     fact_rows = []
     for name, title in ((fact.value, fact.label) for fact in codes.Fact):
@@ -66,20 +138,21 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "state": "value" if stated else "unknown",
                     "text": lib.fact_value_label(name, fact if isinstance(fact, dict) else None),
                     "card": bool(col["card"]),
+                    "quote": _quote_of(col, _first(fact)) if stated and isinstance(fact, dict) else None,
                 }
             )
-        fact_rows.append(_row(title, cells))
+        fact_rows.append(_row(title, cells, "", name))
     stats_rows = []
     for key, title, unit in (("words", "Length", " words"), ("grade_level", "Reading grade level", "")):
         cells = []
         for col in columns:
             value = (col["card"].get("stats") or {}).get(key) if col["card"] else None
             text = f"{value}{unit}" if value not in (None, "") else "Not measured"
-            cells.append({"state": "value", "text": text, "card": bool(col["card"])})
+            cells.append({"state": "value", "text": text, "card": bool(col["card"]), "quote": None})
         stats_rows.append(_row(title, cells))
     choices = _presence_rows(columns, "choices", "type", codes.Choice, "Offered", "Not found", False)
     return [
-        {"title": "Selling your data", "id": "sells", "rows": [_row("Sells your data?", sells_cells, "sell")]},
+        {"title": "Selling your data", "id": "sells", "rows": [_row("Sells your data?", sells_cells, "sell", "sells")]},
         {
             "title": "What's collected",
             "id": "collected",

@@ -86,7 +86,7 @@ def diff(request: HttpRequest, slug: str) -> HttpResponse:
         new_card = cards[new.pk].card if new.pk in cards else None
         has_cards = old_card is not None and new_card is not None
         if has_cards:
-            changes = card_changes(old_card, new_card)
+            changes = card_changes(old_card, new_card, old.text, new.text)
     between = [seq for seq, extractor in sequences if a is not None and b is not None and a < seq <= b]
     extractor_only = bool(between) and all(extractor for seq, extractor in sequences if seq in between)
     context = {

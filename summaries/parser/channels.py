@@ -93,7 +93,12 @@ _FIRST_PERSON = re.compile(r"\b(?:we|us|our)\b", re.IGNORECASE)
 _PRIVACY_WORDS = re.compile(r"privacy|gdpr|ccpa|dsar|data[-_ ]?(?:protection|request|rights|subject)|your-data", re.I)
 _DPO = re.compile(r"\bdpo\b|data[-_ ]?protection[-_ ]?officer|dataprotectionofficer", re.IGNORECASE)
 _AGENT = re.compile(r"\bauthori[sz]ed agents?\b", re.IGNORECASE)
-_FORM = re.compile(r"form|request|portal|dsar|webform|privacy-?(?:center|centre|choices|rights|hub)", re.IGNORECASE)
+# A page where a visitor writes to the company, rather than a page that explains.
+_FORM = re.compile(
+    r"form|request|portal|dsar|webform|privacy-?(?:center|centre|choices|rights|hub)|contact|question|inquir|ticket"
+    r"|submit|wizard",
+    re.IGNORECASE,
+)
 
 
 def host(value: str) -> str:
@@ -159,5 +164,32 @@ def role(kind: str, value: str, before: str, sentence: str, label: str = "") -> 
     return GENERAL
 
 
-def rank(role_code: str) -> int:
-    return RANK.index(role_code) if role_code in RANK else len(RANK)
+# What a shopper needs first: a way to write to the privacy team (form, mailbox, DPO, phone), then the
+# company's postal address, then customer service; pages that only explain, tools and other parties' channels
+# after them.
+_TIERS = {
+    PRIVACY_FORM: 0,
+    DPO: 0,
+    PRIVACY_TEAM: 0,
+    POSTAL: 1,
+    CUSTOMER_SERVICE: 2,
+    GENERAL: 3,
+    AUTHORIZED_AGENT: 4,
+    OPT_OUT_TOOL: 5,
+    OTHER_MATTER: 6,
+    BUSINESS: 7,
+    DISPUTE_RESOLUTION: 8,
+    REGULATOR: 9,
+}
+
+
+def rank(role_code: str, kind: str) -> int:
+    """The place of a contact in the list: lower comes first."""
+    tier = _TIERS.get(role_code, len(RANK))
+    if kind == "postal" and tier == 0:
+        return 1  # the privacy team's postal address sits with the company's address
+    if kind == "url" and role_code == PRIVACY_TEAM:
+        return 3  # a privacy page that explains, not a way to write
+    if kind == "url" and role_code == GENERAL:
+        return 4
+    return tier

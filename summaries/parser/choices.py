@@ -482,7 +482,8 @@ def channel_fallback(choices: list[dict[str, Any]], contacts: list[dict[str, Any
     if not own:
         return
     for choice in choices:
-        if choice["type"] in _WITH_THE_COMPANY and not choice["how"]:
+        # An appeal answers the company's own refusal, through the route its reply gives: no contact stands in.
+        if choice["type"] in _WITH_THE_COMPANY - {"appeal"} and not choice["how"]:
             for contact in own:
                 kind = _FALLBACK_KIND.get(contact["kind"])
                 if kind is None:

@@ -172,7 +172,11 @@ def extract_collected(text: str, passages: list[Passage]) -> list[dict[str, Any]
     for s, code, match in _mentions(text, passages):
         item = items.setdefault(code, {"type": code, "examples": [], "sources": set(), "evidence": []})
         example = _SPACE.sub(" ", match.group(0).lower())
-        if example not in item["examples"] and len(item["examples"]) < MAX_EXAMPLES:
+        # "cookies" and "cookie", "e-mail address" and "email addresses" are one example to a reader.
+        if (
+            _example_key(example) not in {_example_key(e) for e in item["examples"]}
+            and len(item["examples"]) < MAX_EXAMPLES
+        ):
             item["examples"].append(example)
         if s.start not in cues_at:
             cues_at[s.start] = _cues(text, result.index_at(s.start))
@@ -191,6 +195,20 @@ def extract_collected(text: str, passages: list[Passage]) -> list[dict[str, Any]
         item["sources"] = [src for src in ("you", "automatic", "third_parties") if src in sources]
         out.append(item)
     return out
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _singular(word: str) -> str:
+    word = word.removesuffix("(s)").removesuffix("(es)")
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _example_key(example: str) -> str:
+    return _NOT_WORD.sub("", "".join(_singular(w) for w in example.split()))
 
 
 def _evidence(text: str, s: Sentence) -> Evidence:

@@ -259,8 +259,13 @@ def _candidates(text: str) -> list[tuple[int, int, str, str, str]]:
     return found
 
 
-# Labels for contacts that are not the company's way for consumers to reach it about privacy.
+# The label says what the contact is for, in a shopper's words; "copyright agent" and the like stay as read.
 _ROLE_LABELS = {
+    channels.PRIVACY_FORM: "privacy request form",
+    channels.DPO: "data protection officer",
+    channels.PRIVACY_TEAM: "privacy",
+    channels.CUSTOMER_SERVICE: "customer service",
+    channels.AUTHORIZED_AGENT: "authorised agent",
     channels.REGULATOR: "regulator",
     channels.DISPUTE_RESOLUTION: "dispute resolution",
     channels.BUSINESS: "business portal",
@@ -286,7 +291,7 @@ def _ranked(contacts: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if contact["role"] in _ROLE_LABELS:
             contact["label"] = _ROLE_LABELS[contact["role"]]
         del contact["_role"]
-    return sorted(contacts, key=lambda c: (channels.rank(c["role"]), _KIND_ORDER.get(c["kind"], 4)))
+    return sorted(contacts, key=lambda c: (channels.rank(c["role"], c["kind"]), _KIND_ORDER.get(c["kind"], 4)))
 
 
 def _role_of(contact: dict[str, Any]) -> str:

@@ -52,12 +52,13 @@ _DATE = re.compile(
     + _MONTH.format(name="m5")
     + r",?\s+(?P<y5>(?:19|20)\d\d)"
     + r"|(?P<m6>0?[1-9]|1[0-2])\s?[/-]\s?(?P<y6>(?:19|20)\d\d)"
-    + r")(?![\w/-])",
+    + r")(?![A-Za-z0-9/-])",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
     r"\b(?:effective|last\s+(?:updated|modified|revised|reviewed|amended|changed|update|revision)|updated|revised"
-    r"|modified|date\s+of\s+(?:last\s+)?revision|(?:version|revision)\s+date|date\s+posted|posted\s+on)\b",
+    r"|modified|date\s+of\s+(?:last\s+)?revision|(?:version|revision)\s+date|date\s+posted|posted\s+on"
+    r"|last\s+published|date\s+published|publication\s+date)\b",
     re.IGNORECASE,
 )
 # What may sit between a label and its date: "Effective Date of Privacy Policy: Tuesday, ..."
@@ -117,7 +118,19 @@ def _label_before(text: str, start: int) -> re.Match[str] | None:
     return label
 
 
-_LABEL_WORDS = ("effective", "update", "revised", "modified", "amended", "changed", "reviewed", "revision", "posted")
+_LABEL_WORDS = (
+    "effective",
+    "update",
+    "revised",
+    "modified",
+    "amended",
+    "changed",
+    "reviewed",
+    "revision",
+    "posted",
+    "published",
+    "publication",
+)
 _MAX_LABELS = 500
 
 

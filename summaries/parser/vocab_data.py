@@ -118,7 +118,9 @@ CODES: dict[str, list[str]] = {
         r"(?:company|business|employer|organization)(?:[’']s)? names?|names? of (?:your|the) (?:company|employer"
         r"|business)",
         r"work (?:history|experience|address|phone|email)",
-        r"\bindustry\b",
+        # a noun closing a list item ("job title, industry, company size"), not the adjective of
+        # "industry standards" or "industry-leading"
+        r"\bindustry\b(?=\s*(?:[,;.)/]|and\b|or\b|$))",
     ],
     "contact": [
         r"contact (?:information|details|info|data)",

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 def expected_changes(old, new) -> list[str]:
     cards = {s.version_id: s.card for s in Summary.objects.newest_per_version().filter(version__in=[old, new])}
-    return [c.text for c in card_changes(cards[old.pk], cards[new.pk])]
+    return [c.text for c in card_changes(cards[old.pk], cards[new.pk], old.text, new.text)]
 
 
 def test_history_lists_every_version_and_leads_to_what_changed(catalogue, browsing):
@@ -42,8 +42,15 @@ def test_history_lists_every_version_and_leads_to_what_changed(catalogue, browsi
     # Colour is never the only signal: each change says in words which way it goes.
     expect(card.locator(".change .change-tag")).to_have_count(len(changes))
 
+    # The text diff is folded away until the shopper asks for it, and the page fits a phone either way.
+    expect(text.locator("ins").filter(has_text="We may sell personal information")).to_be_hidden()
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    text.locator("summary").click()
     expect(text.locator("ins").filter(has_text="We may sell personal information")).to_have_count(1)
+    expect(text.locator("ins").filter(has_text="We may sell personal information")).to_be_visible()
     expect(text.locator("del").filter(has_text="We do not sell your personal information")).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"diff-{browsing.viewport}")
 
 

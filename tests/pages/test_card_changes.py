@@ -24,7 +24,7 @@ def test_sells_data_flips():
     old, new = card_for(), card_for()
     new["sells_data"] = {"value": "yes", "evidence": []}
     [change] = card_changes(old, new)
-    assert change == Change("sells_data", "changed", "Now says it sells or shares your data", True)
+    assert change == Change("sells_data", "changed", "Now says it sells or shares your data", True, "sells_data")
     [back] = card_changes(new, old)
     assert back.text == "Now says it does not sell your data" and back.worse_for_privacy is False
 
@@ -56,6 +56,54 @@ def test_collected_types():
     new["collected"].append({"type": "health", "examples": [], "evidence": []})
     [change] = card_changes(old, new)
     assert change.text == "Now collects health data" and change.worse_for_privacy is True
+
+
+def test_contact_churn_is_one_line():
+    old, new = card_for(), card_for()
+    for n in range(5):
+        new["contacts"].append({"kind": "url", "value": f"https://shop.example/{n}", "normalized": f"shop.example/{n}"})
+    [change] = card_changes(old, new)
+    assert change.text == "Contact details changed: 5 new" and change.field == "contacts"
+
+
+def test_with_texts_only_changes_the_text_bears_out_are_claimed():
+    """The old card missed a sentence the old text already had: no change. A new sentence: a change, quoted."""
+    old_text = "We collect what you buy. Children under 13 may not use the site."
+    new_text = old_text + " We collect your date of birth. We do not respond to Do Not Track signals."
+    quote = {"quote": "We collect what you buy.", "start": 0, "end": 24}
+    old, new = card_for(), card_for()
+    old["collected"] = [c for c in old["collected"] if c["type"] != "purchases"]
+    new["collected"] = [c for c in new["collected"] if c["type"] != "purchases"]
+    new["collected"].append({"type": "purchases", "examples": [], "evidence": [quote]})
+    born = new_text.index("We collect your date")
+    birth = {"quote": "We collect your date of birth.", "start": born, "end": born + 30}
+    new["collected"].append({"type": "demographic", "examples": [], "evidence": [birth]})
+    changes = card_changes(old, new, old_text, new_text)
+    assert [(c.field, c.code, c.kind) for c in changes if c.section == "collected"] == [
+        ("collected", "demographic", "added")
+    ]
+    [added] = [c for c in changes if c.code == "demographic"]
+    assert added.evidence == birth
+    # without the texts the same cards claim both (nothing tells a new sentence from a missed one)
+    assert {c.code for c in card_changes(old, new) if c.section == "collected"} == {"purchases", "demographic"}
+
+
+def test_a_removed_statement_is_quoted_from_the_old_text():
+    old_text = "We honour Do Not Track signals. We collect e-mail."
+    new_text = "We collect e-mail."
+    old, new = card_for(), card_for()
+    dnt = {"quote": "We honour Do Not Track signals.", "start": 0, "end": 31}
+    old["facts"]["do_not_track"] = {"value": "honored", "evidence": [dnt]}
+    new["facts"]["do_not_track"] = {"value": "not_stated", "evidence": []}
+    [change] = [c for c in card_changes(old, new, old_text, new_text) if c.field == "do_not_track"]
+    assert change.evidence == dnt and change.text == "Do Not Track: no longer says"
+
+
+def test_the_policy_date_is_a_change():
+    old, new = card_for(), card_for()
+    old["effective_date"], new["effective_date"] = "2024-01-01", "2025-02-14"
+    [change] = card_changes(old, new)
+    assert change.field == "effective_date" and "2025-02-14" in change.text
 
 
 def test_contacts_by_normalised_value():

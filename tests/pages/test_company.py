@@ -199,3 +199,46 @@ def test_company_pages_announce_and_link_the_company_feed(client, juniper, url):
     assert '<link rel="alternate" type="application/atom+xml"' in html
     assert 'href="/feeds/c/juniper.atom" type="application/atom+xml" hx-boost="false"' in html
     assert 'href="/feeds/changes.atom"' in html
+
+
+def test_contacts_show_the_few_that_matter_and_put_the_rest_and_regulators_apart(client, db):
+    contacts = [
+        {
+            "kind": "url",
+            "value": f"https://shop.example/page{n}",
+            "normalized": f"shop.example/page{n}",
+            "label": "privacy",
+            "role": "privacy_team",
+            "evidence": [],
+        }
+        for n in range(6)
+    ]
+    contacts.append(
+        {
+            "kind": "url",
+            "value": "https://ico.org.uk/",
+            "normalized": "ico.org.uk",
+            "label": "regulator",
+            "role": "regulator",
+            "evidence": [],
+        }
+    )
+    card = card_for(POLICY, contacts=contacts)
+    make_company("Many Links", "many-links", card=card)
+    html = client.get("/c/many-links/").content.decode()
+    top, rest = html.split('<details class="more-contacts"', 1)
+    assert "shop.example/page3" in top and "shop.example/page4" not in top
+    assert "More contacts (2)" in rest and "shop.example/page5" in rest
+    assert "Complain to a regulator" in html and "Regulator" in text_of(html)
+    assert "Privacy team" in text_of(html)
+
+
+def test_a_right_without_a_way_says_so_and_the_policy_date_is_its_own(client, db):
+    card = card_for(POLICY)
+    card["choices"] = [{"type": "deletion", "how": [], "evidence": ev(POLICY, POLICY.split(".")[0])}]
+    card["effective_date"], card["effective_date_precision"] = "2026-08-01", "month"
+    make_company("No Way", "no-way", card=card)
+    words = text_of(client.get("/c/no-way/").content.decode())
+    assert "gives no way to use it" in words
+    assert "August 2026" in words and "1 August 2026" not in words
+    assert "Checked on" in words

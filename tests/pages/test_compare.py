@@ -123,3 +123,31 @@ def test_query_count_is_constant(client, django_assert_max_num_queries, count):
         response = client.get("/compare/?c=" + ",".join(chosen))
     assert response.status_code == 200
     assert len(response.content) < 100 * 1024
+
+
+def test_only_differences_that_matter_are_marked_and_not_selling_needs_no_opt_out(client, db):
+    policy = POLICY + " We do not sell your personal information. Your data is kept for five years."
+    seller = card_for(policy, sells_data={"value": "yes", "evidence": []})
+    seller["choices"].append({"type": "opt_out_sale", "how": [], "evidence": []})
+    seller["stats"]["words"] = 9999
+    make_company("Seller Co", "seller", card=seller)
+    honest = card_for(policy)  # says it does not sell, offers no opt-out of sale
+    honest["sells_data"] = {
+        "value": "no",
+        "evidence": [
+            {
+                "quote": "We do not sell your personal information.",
+                "start": policy.index("We do not sell"),
+                "end": policy.index("We do not sell") + 42,
+            }
+        ],
+    }
+    make_company("Honest Co", "honest", card=honest)
+    html = client.get("/compare/?c=seller,honest").content.decode()
+    sale_row = html.split("Opt out of the sale", 1)[1].split("</tr>", 1)[0]
+    assert "Not needed: says it doesn&#x27;t sell" in sale_row and "cell-no" not in sale_row
+    sells_row = html.split("Sells your data?", 1)[1].split("</tr>", 1)[0]
+    assert '<tr class="differs">' in html.split("Sells your data?", 1)[0][-300:]
+    assert "We do not sell your personal information." in sells_row  # why, with the quote
+    length_row = html.split("<span>Length</span>", 1)[1].split("</tr>", 1)[0]
+    assert "Differs" not in length_row

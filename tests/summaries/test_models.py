@@ -18,7 +18,7 @@ CARD = {
     "sells_data": {"value": "yes", "evidence": []},
     "shared": [{"recipient": "advertisers", "names": [], "purposes": [], "data_types": [], "evidence": []}],
     "choices": [
-        {"type": "deletion", "how": [], "evidence": []},
+        {"type": "deletion", "how": [{"kind": "email", "value": "privacy@shop.example"}], "evidence": []},
         {"type": "global_privacy_control", "how": [], "evidence": []},
     ],
     "passages": [{"start": 0, "end": 5, "heading": "", "practices": ["third_party_sharing", "user_choice"]}],
@@ -28,6 +28,12 @@ CARD = {
 @pytest.fixture
 def version(company):
     return record_version(company, from_text("We collect your name."), original=b"We collect your name.").version
+
+
+@pytest.mark.django_db
+def test_a_deletion_right_with_no_way_to_use_it_is_no_deletion_badge(version):
+    card = {**CARD, "choices": [{"type": "deletion", "how": [], "evidence": []}]}
+    assert not store_card(version, card).allows_deletion
 
 
 @pytest.mark.django_db
