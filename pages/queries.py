@@ -29,4 +29,5 @@ def summaries_for(versions: list[PolicyVersion]) -> dict[int, Summary]:
 def current_cards(companies: list[Company]) -> dict[int, Summary]:
     """The newest card of each company's current version, keyed by company id, in one query."""
     owners = {c.current_version_id: c.pk for c in companies if c.current_version_id}
-    return {owners[version]: s for version, s in Summary.objects.newest_for(list(owners)).items()}
+    found = Summary.objects.select_related("version").defer("version__text").newest_for(list(owners))
+    return {owners[version]: s for version, s in found.items()}
