@@ -59,5 +59,5 @@ def down(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("policies", "0003_company_current_and_badges")]
+    dependencies = [("policies", "0004_ota_sources")]
     operations = [TrigramExtension(), migrations.RunPython(up, down)]
