@@ -70,7 +70,8 @@ def _get(url: str) -> int:
 def _loop(url: str, stop: threading.Event, counts: list[int], codes: dict[int, int]) -> None:
     while not stop.is_set():
         code = _get(url)
-        counts.append(1)
+        if code == 200:
+            counts.append(1)
         codes[code] = codes.get(code, 0) + 1
 
 
@@ -97,11 +98,13 @@ def server(seconds: float) -> None:
         db = Path(tmp) / "bench.sqlite3"
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         env.update(DATABASE_URL=f"sqlite:///{db}", MEDIA_ROOT=str(Path(tmp) / "media"))
+        env["STATIC_ROOT"] = str(Path(tmp) / "static")
         subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
         subprocess.run([PYTHON, "manage.py", "shell", "-c", SEED], cwd=ROOT, env=env, check=True)
         env.update(
             DEBUG="false", SECRET_KEY="bench-" + "x" * 50, ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="false"
         )
+        subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
         for label, rate in (("rate limit on (30/m)", "30/m"), ("rate limit off", "1000000/m")):
             with socket.socket() as probe:
                 probe.bind(("127.0.0.1", 0))
@@ -113,7 +116,7 @@ def server(seconds: float) -> None:
                 cwd=ROOT,
                 env=env,
                 stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stderr=open(Path(tmp) / f"gunicorn-{port}.log", "w"),  # noqa: SIM115 - closed with the process
             )
             base = f"http://127.0.0.1:{port}"
             try:
@@ -130,15 +133,23 @@ def server(seconds: float) -> None:
                 _get(base + "/c/big/diff/?a=1&b=2")
                 warm = time.perf_counter() - started
                 print(f"[{label}] diff page: first answer {first} in {cold:.3f} s, next {warm:.3f} s")
+                visits = {}
+                _loop_once = _get(base + "/c/small/")
+                print(f"[{label}] company page answers {_loop_once}")
                 alone, _ = _throughput(base, seconds, 0)
                 loaded, codes = _throughput(base, seconds, 4)
                 print(
                     f"[{label}] visitors alone {alone:.1f} req/s; with 4 clients looping on the diff {loaded:.1f} "
-                    f"req/s ({loaded / alone:.0%}); diff answers {dict(sorted(codes.items()))}"
+                    f"req/s ({loaded / max(alone, 1e-9):.0%}); diff answers {dict(sorted(codes.items()))}"
                 )
             finally:
                 process.terminate()
-                process.wait(10)
+                process.wait(60)
+                del visits
+                log = (Path(tmp) / f"gunicorn-{port}.log").read_text().splitlines()
+                errors = [line for line in log if "Error" in line]
+                if errors:
+                    print(f"[{label}] gunicorn: {len(errors)} error lines, last: {errors[-1][:200]}")
 
 
 def main() -> None:

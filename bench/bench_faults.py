@@ -109,6 +109,9 @@ class Forwarder:
 
     def stop(self) -> None:
         if self.server:
+            # shutdown() wakes the thread blocked in accept(); close() alone would leave it accepting.
+            with contextlib.suppress(OSError):
+                self.server.shutdown(socket.SHUT_RDWR)
             self.server.close()
             self.server = None
         for link in self.links:
@@ -168,7 +171,8 @@ def outage() -> None:
     env = _env(DATABASE_URL=url, STATIC_ROOT=static)
     _manage("migrate", "-v0", env=env).check_returncode()
     _manage("load_demo", env=env)
-    _manage("collectstatic", "--noinput", "-v0", env=env).check_returncode()
+    secret = "bench-" + "x" * 50
+    _manage("collectstatic", "--noinput", "-v0", env={**env, "DEBUG": "false", "SECRET_KEY": secret}).check_returncode()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -176,7 +180,7 @@ def outage() -> None:
         DATABASE_URL=url,
         STATIC_ROOT=static,
         DEBUG="false",
-        SECRET_KEY="bench-" + "x" * 50,
+        SECRET_KEY=secret,
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
     )
@@ -185,7 +189,7 @@ def outage() -> None:
         cwd=ROOT,
         env=production,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=open(Path(static) / "gunicorn.log", "w"),  # noqa: SIM115 - closed with the process
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -210,6 +214,8 @@ def outage() -> None:
         server.terminate()
         server.wait(10)
         forwarder.stop()
+        errors = [line for line in (Path(static) / "gunicorn.log").read_text().splitlines() if "Error" in line]
+        print(f"gunicorn log: {len(errors)} error lines" + (f", last: {errors[-1][:200]}" if errors else ""))
 
 
 def main() -> None:

@@ -11,6 +11,15 @@ from policies.sandbox import extract_untrusted
 ACCEPTED = ".txt,.html,.htm,.pdf,.docx,.md,.markdown"
 
 
+# Django drops a multipart file part whose name is not valid UTF-8 without a word, so the form
+# would see "nothing uploaded". A request this large with nothing in it carried a lost file.
+LOST_UPLOAD_BYTES = 4096
+LOST_UPLOAD = (
+    "The file did not arrive: its name is probably not valid UTF-8 text (some older systems save names in "
+    "another encoding). Rename the file using plain letters and digits, and upload it again."
+)
+
+
 class AddPolicyForm(forms.Form):
     file = forms.FileField(
         required=False,
@@ -26,12 +35,18 @@ class AddPolicyForm(forms.Form):
     )
     markdown = forms.BooleanField(required=False, label="The pasted text is Markdown")
 
+    def __init__(self, *args, body_size: int = 0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.body_size = body_size  # the request's Content-Length, to tell a lost file from none
+
     def clean(self) -> dict:
         cleaned = super().clean()
         upload, pasted = cleaned.get("file"), cleaned.get("text") or ""
         if upload and pasted.strip():
             raise forms.ValidationError("Upload a file or paste text, not both.")
         if not upload and not pasted.strip():
+            if self.body_size > LOST_UPLOAD_BYTES:
+                raise forms.ValidationError(LOST_UPLOAD)
             raise forms.ValidationError("Upload a file or paste the policy's text.")
         try:
             if upload:

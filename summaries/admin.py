@@ -67,7 +67,9 @@ class CompanyAdmin(archive_admin.CompanyAdmin):
         company = get_object_or_404(Company, pk=pk)
         if not self.has_change_permission(request, company):
             raise PermissionDenied
-        form = AddPolicyForm(request.POST or None, request.FILES or None)
+        posted = request.method == "POST"  # bound even when empty: a lost file must still get its message
+        size = int(request.META.get("CONTENT_LENGTH") or 0) if posted else 0
+        form = AddPolicyForm(request.POST if posted else None, request.FILES if posted else None, body_size=size)
         if request.method == "POST" and form.is_valid():
             version, created = record_version(
                 company, form.extracted, original=form.cleaned_data["original"], source=form.source

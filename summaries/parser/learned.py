@@ -79,14 +79,11 @@ class Model:
         return chosen or [PRACTICES[int(order[0])]]
 
 
-def enabled() -> bool:
-    """Whether passage labels come from the model: the `FINEPRINT_LEARNED_PRACTICES` setting, read once."""
-    return _enabled(os.environ.get(SETTING, DEFAULT))
-
-
 @cache
-def _enabled(value: str) -> bool:
-    return value.strip().lower() in ("1", "true", "yes", "on") and model() is not None
+def enabled() -> bool:
+    """Whether passage labels come from the model: the `FINEPRINT_LEARNED_PRACTICES` setting, read once per process."""
+    on = os.environ.get(SETTING, DEFAULT).strip().lower() in ("1", "true", "yes", "on")
+    return on and model() is not None
 
 
 @cache

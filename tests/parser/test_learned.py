@@ -8,6 +8,15 @@ import pytest
 from summaries.parser import codes, learned
 from summaries.parser.practices import classify_practices, practice_scores, rule_practices
 
+
+@pytest.fixture(autouse=True)
+def _setting_read_afresh():
+    # The setting is read once per process; each test reads it after setting it.
+    learned.enabled.cache_clear()
+    yield
+    learned.enabled.cache_clear()
+
+
 PASSAGE = "We keep order records for seven years to meet our tax obligations, then delete them."
 
 
@@ -63,6 +72,7 @@ def test_weights_for_other_practices_are_refused(tmp_path):
 
 def test_the_setting_is_off_by_default_and_rules_label_then(monkeypatch):
     monkeypatch.delenv(learned.SETTING, raising=False)
+    learned.enabled.cache_clear()
     assert learned.DEFAULT == "0" and not learned.enabled()
     assert classify_practices(PASSAGE) == rule_practices(PASSAGE)
 
@@ -72,6 +82,7 @@ def test_shipped_weights_load_and_label_with_contract_codes(monkeypatch):
     assert model is not None, "summaries/parser/weights/practices.npz is missing"
     assert learned.WEIGHTS.stat().st_size <= 30 * 1024 * 1024
     monkeypatch.setenv(learned.SETTING, "1")
+    learned.enabled.cache_clear()
     assert learned.enabled()
     labels = classify_practices(PASSAGE, "How long we keep your information")
     assert labels and set(labels) <= set(codes.PRACTICES)
