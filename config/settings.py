@@ -180,6 +180,8 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
+# Local mirrors of the Open Terms Archive repositories companies follow (`sync_ota`).
+OTA_CHECKOUTS = Path(env_str("OTA_CHECKOUTS", str(BASE_DIR / "ota-checkouts")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -14,7 +14,7 @@ def companies_with_badges() -> QuerySet[Company]:
     The columns are kept up to date when a version or a card is recorded, so filters and sorts
     run on indexed columns of one table, however many companies there are.
     """
-    return Company.objects.all()
+    return Company.objects.public()
 
 
 def newest_summary(version: PolicyVersion) -> Summary | None:

@@ -35,6 +35,15 @@ class Recorded:
         return iter((self.version, self.created))
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where an imported version was recorded first (an Open Terms Archive repository)."""
+
+    repository: str
+    commit: str
+    path: str
+
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -57,6 +66,7 @@ def archive_version(
     extractor_version: str = EXTRACTOR_VERSION,
     extractor_change: bool = False,
     captured_at: datetime | None = None,
+    origin: Origin | None = None,
 ) -> Recorded:
     """Archive `extracted` as the company's next version unless it equals the latest one.
 
@@ -86,6 +96,9 @@ def archive_version(
                 effective_date=effective_date or None,
                 extractor_version=extractor_version,
                 extractor_change=extractor_change,
+                source_repository=origin.repository if origin else "",
+                source_commit=origin.commit if origin else "",
+                source_path=origin.path if origin else "",
             )
             # A server-generated name: the uploader's filename never reaches the disk.
             version.original.save(f"{uuid.uuid4().hex}.{extracted.extension}", ContentFile(original), save=False)

@@ -40,6 +40,13 @@ DENORMALISED = (
 
 
 class CompanyQuerySet(models.QuerySet["Company"]):
+    def public(self) -> CompanyQuerySet:
+        """Companies visitors may see: those with at least one recorded version.
+
+        A company created for an import or upload that then failed has none, and stays hidden.
+        """
+        return self.filter(current_version__isnull=False)
+
     def refresh_current(self) -> int:
         """Recompute these companies' current version, count and last change from their versions.
 
@@ -76,6 +83,8 @@ class Company(models.Model):
     # Other trading names and domains the company is known by, one per line.
     aliases = models.TextField(blank=True, help_text="Other names or domains, one per line.")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # A made-up retailer of the demo data (`load_demo`): its pages say so.
+    fictional = models.BooleanField(default=False, help_text="A made-up retailer for demonstrations.")
 
     current_version = models.ForeignKey(
         "PolicyVersion", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
@@ -130,6 +139,7 @@ class Source(models.TextChoices):
     PASTE = "paste", "Pasted text"
     URL = "url", "Fetched from URL"
     IMPORT = "import", "Command-line import"
+    OTA = "ota", "Open Terms Archive"
 
 
 class ImmutableVersionError(Exception):
@@ -173,6 +183,11 @@ class PolicyVersion(models.Model):
     # True when the text differs from the previous version only because our extractor
     # changed, not the site: kept for the record, never shown to shoppers as a change.
     extractor_change = models.BooleanField(default=False)
+    # Where an imported version came from (Open Terms Archive): the repository (its remote or
+    # the path it was read from), the commit (empty for a dataset) and the file in it.
+    source_repository = models.CharField(max_length=500, blank=True)
+    source_commit = models.CharField(max_length=64, blank=True)
+    source_path = models.CharField(max_length=500, blank=True)
 
     objects = PolicyVersionQuerySet.as_manager()
 
@@ -207,3 +222,39 @@ class PolicyVersion(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableVersionError("policy versions are immutable")
+
+    @property
+    def from_ota(self) -> bool:
+        return self.source == Source.OTA
+
+
+class OTAService(models.Model):
+    """One Open Terms Archive document feeding a company, and how far it has been imported.
+
+    `import_ota` creates these; an admin adds one (with `follow` on) to have `sync_ota` pull the
+    repository on a schedule. `last_commit` / `last_recorded` are the resume point: everything
+    up to them is in the archive, so a re-run reads only what is newer.
+    """
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="ota_services")
+    repository = models.CharField(
+        max_length=500, help_text="The OTA versions repository: a git URL (or a local clone or dataset path)."
+    )
+    service = models.CharField(max_length=200, help_text="The service's name in OTA, e.g. “Booking.com”.")
+    terms_type = models.CharField(max_length=100, default="Privacy Policy")
+    follow = models.BooleanField(default=True, help_text="Pull the repository and import new versions on schedule.")
+    last_commit = models.CharField(max_length=64, blank=True, editable=False)
+    last_recorded = models.DateTimeField(null=True, blank=True, editable=False)
+    synced_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "Open Terms Archive document"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["repository", "service", "terms_type"], name="ota_service_unique_per_repository"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} · {self.terms_type}"

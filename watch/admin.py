@@ -9,6 +9,7 @@ the request and its result comes back as a message.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.forms.models import BaseInlineFormSet
@@ -17,10 +18,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html
 
-from policies.models import Company, PolicyVersion
+from policies.models import Company, OTAService, PolicyVersion
+from policies.ota.records import SourceError
 from summaries import admin as cards_admin
 from watch.checks import CheckResult, check
 from watch.models import CheckAttempt, Outcome, Trigger, WatchedURL
+from watch.ota_sync import check_repository
 from watch.tasks import checks_run_in_background, enqueue_check
 
 STATE_FIELDS = ("status", "consecutive_failures", "last_checked_at", "next_check_at")
@@ -45,12 +48,36 @@ class WatchedURLInline(admin.TabularInline):
     show_change_link = True  # selectors to remove, history and "Check now" live on the URL's own page
 
 
+class OTAServiceForm(forms.ModelForm):
+    class Meta:
+        model = OTAService
+        fields = ("repository", "service", "terms_type", "follow")
+
+    def clean_repository(self) -> str:
+        repository = self.cleaned_data["repository"].strip()
+        try:
+            check_repository(repository)
+        except SourceError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return repository
+
+
+class OTAServiceInline(admin.TabularInline):
+    """Open Terms Archive documents this company follows: `sync_ota` pulls and imports them."""
+
+    model = OTAService
+    form = OTAServiceForm
+    fields = ("repository", "service", "terms_type", "follow", "last_recorded", "synced_at", "last_error")
+    readonly_fields = ("last_recorded", "synced_at", "last_error")
+    extra = 0
+
+
 class CompanyAdmin(cards_admin.CompanyAdmin):
-    """The company admin with its watched URLs, once the company exists."""
+    """The company admin with its watched URLs and followed OTA documents, once the company exists."""
 
     def get_inlines(self, request: HttpRequest, obj):
         inlines = list(super().get_inlines(request, obj))
-        return [*inlines, WatchedURLInline] if obj is not None else inlines
+        return [*inlines, WatchedURLInline, OTAServiceInline] if obj is not None else inlines
 
 
 admin.site.unregister(Company)

@@ -18,6 +18,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
 
 from policies.models import Company, PolicyVersion
+from policies.ota.records import OTA_CREDIT, OTA_LICENCE
 from summaries.changes import card_changes
 from summaries.models import Summary
 
@@ -66,6 +67,18 @@ class ChangesFeed(Feed):
         return f"{item.company.name}: privacy policy changed (version {item.sequence})"
 
     def item_description(self, item: PolicyVersion) -> str:
+        described = self._changes(item)
+        if not item.from_ota:
+            return described
+        credit = format_html(
+            '<p>Policy text from Open Terms Archive, © {} ({}): <a href="{}">the original version</a>.</p>',
+            OTA_CREDIT,
+            OTA_LICENCE,
+            item.source_url or "https://opentermsarchive.org/",
+        )
+        return described + credit
+
+    def _changes(self, item: PolicyVersion) -> str:
         if item.sequence == 1:
             return format_html("<p>Fineprint recorded the first version of {}'s privacy policy.</p>", item.company.name)
         changes = card_changes(item.feed_previous_card, item.feed_card or {})
@@ -95,7 +108,7 @@ class ChangesFeed(Feed):
 
 class CompanyChangesFeed(ChangesFeed):
     def get_object(self, request, slug: str) -> Company:  # type: ignore[override]
-        return get_object_or_404(Company, slug=slug)
+        return get_object_or_404(Company.objects.public(), slug=slug)
 
     def title(self, obj: Company) -> str:  # type: ignore[override]
         return f"Fineprint: {obj.name} privacy policy changes"
@@ -115,5 +128,5 @@ def legacy_company_feed(request: HttpRequest, slug: str) -> HttpResponsePermanen
 
     Unknown slugs stay a 404 here rather than a redirect to one.
     """
-    company = get_object_or_404(Company, slug=slug)
+    company = get_object_or_404(Company.objects.public(), slug=slug)
     return HttpResponsePermanentRedirect(reverse("feed-company", args=[company.slug]))

@@ -31,3 +31,11 @@ def checks_run_in_background() -> bool:
     the result can just as well run the check itself; any other backend hands it to a worker.
     """
     return not isinstance(check_watched_url.get_backend(), ImmediateBackend)
+
+
+@task()
+def sync_ota_repository(repository: str) -> str:
+    """Pull one followed Open Terms Archive repository and import its new versions; the summary line."""
+    from watch.ota_sync import sync_repository  # the importer pulls in the parser: only when a sync runs
+
+    return sync_repository(repository).line()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from pages.queries import companies_with_badges, newest_summary
 from policies.models import Company, PolicyVersion
+from policies.ota.records import OTA_CREDIT, OTA_LICENCE, OTA_LICENCE_URL
 
 API_VERSION = "api/1"
 
@@ -37,6 +38,19 @@ def _company(company: Company, request: HttpRequest) -> dict[str, Any]:
     }
 
 
+def ota_credit(version: PolicyVersion) -> dict[str, Any]:
+    """Open Terms Archive's text is shared under ODC-BY 1.0: attribution and the original, always."""
+    return {
+        "text": OTA_CREDIT,
+        "licence": OTA_LICENCE,
+        "licence_url": OTA_LICENCE_URL,
+        "original": version.source_url or None,
+        "repository": version.source_repository,
+        "commit": version.source_commit or None,
+        "path": version.source_path,
+    }
+
+
 def _version(version: PolicyVersion, company: Company, request: HttpRequest) -> dict[str, Any]:
     return {
         "sequence": version.sequence,
@@ -46,6 +60,7 @@ def _version(version: PolicyVersion, company: Company, request: HttpRequest) -> 
         "source": version.source,
         "extractor_change": version.extractor_change,
         "url": request.build_absolute_uri(reverse("api-version", args=[company.slug, version.sequence])),
+        "credit": ota_credit(version) if version.from_ota else None,
     }
 
 
@@ -70,7 +85,7 @@ def companies(request: HttpRequest) -> JsonResponse:
 @require_safe
 def card(request: HttpRequest, slug: str) -> JsonResponse:
     """The card of the company's latest version."""
-    company = Company.objects.filter(slug=slug).first()
+    company = Company.objects.public().filter(slug=slug).first()
     if company is None:
         return _not_found(request, f"No company with the slug {slug!r}.")
     versions = list(PolicyVersion.objects.filter(company=company).defer("text").order_by("sequence"))

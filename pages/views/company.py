@@ -44,7 +44,9 @@ def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 @require_safe
 def company(request: HttpRequest, slug: str) -> HttpResponse:
-    obj = get_object_or_404(Company.objects.select_related("current_version").defer("current_version__text"), slug=slug)
+    obj = get_object_or_404(
+        Company.objects.public().select_related("current_version").defer("current_version__text"), slug=slug
+    )
     version = obj.current_version
     summary = newest_summary(version) if version else None
     card: dict[str, Any] = summary.card if summary and isinstance(summary.card, dict) else {}

@@ -172,7 +172,7 @@ def _suggest(text: str, exclude: list[str]) -> list[Company]:
     if not text:
         return []
     match = Q(name__icontains=text) | Q(aliases__icontains=text) | Q(slug__icontains=text)
-    return list(Company.objects.filter(match).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
+    return list(Company.objects.public().filter(match).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
 
 
 @require_safe
@@ -181,7 +181,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     form.is_valid()  # every field is lenient: cleaned_data always has both
     requested, add_text = form.cleaned_data["c"], form.cleaned_data["add"]
     notes: list[str] = []
-    found = {c.slug: c for c in Company.objects.filter(slug__in=requested[:20])}
+    found = {c.slug: c for c in Company.objects.public().filter(slug__in=requested[:20])}
     unknown = [slug for slug in requested if slug not in found]
     if unknown:
         shown = ", ".join(f"“{s[:40]}”" for s in unknown[:5])
@@ -192,7 +192,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     is_suggest = bool(getattr(request, "htmx", None)) and request.htmx.target == "compare-suggestions"
     if add_text and not is_suggest:
         # Without JavaScript the "add" box is submitted: add the one company it names.
-        exact = Company.objects.filter(Q(slug__iexact=add_text) | Q(name__iexact=add_text)).first()
+        exact = Company.objects.public().filter(Q(slug__iexact=add_text) | Q(name__iexact=add_text)).first()
         matches = [exact] if exact else _suggest(add_text, slugs)
         if len(matches) == 1 and matches[0].slug not in slugs:
             found[matches[0].slug] = matches[0]

@@ -55,7 +55,7 @@ def text_diff_for(company: Company, a: int, b: int) -> tuple[PolicyVersion, Poli
 def diff(request: HttpRequest, slug: str) -> HttpResponse:
     if over_limit(request, "diff"):
         return too_many(request)
-    company = get_object_or_404(Company, slug=slug)
+    company = get_object_or_404(Company.objects.public(), slug=slug)
     sequences = list(
         PolicyVersion.objects.filter(company=company).order_by("sequence").values_list("sequence", "extractor_change")
     )

@@ -15,7 +15,7 @@ PER_PAGE = 50
 
 @require_safe
 def history(request: HttpRequest, slug: str) -> HttpResponse:
-    company = get_object_or_404(Company, slug=slug)
+    company = get_object_or_404(Company.objects.public(), slug=slug)
     versions = (
         PolicyVersion.objects.filter(company=company)
         .order_by("-sequence")

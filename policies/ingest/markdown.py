@@ -2,17 +2,20 @@
 
 Read with markdown-it-py (CommonMark plus GitHub tables), never with regexes, so what a reader
 of the rendered page sees is what is stored: headings are lines of their own between blank
-lines, list items are lines starting "• " or "3. ", table rows are one line with cells joined by
-" | ", emphasis and code marks disappear. A link keeps its address after its text,
-"text (https://…)", because a choice's "how" may be that address; links inside the document
-("#section") and links whose text already is the address keep only their text. Images are
-dropped as on web pages. Inline HTML is read as HTML would be: `<br>` breaks a line (inside a
-table cell, where a row must stay one line, the cell is read as a small document of its own, so
-the lists converters write there with `<br>*   item` become "• item"), other tags are dropped.
+lines, list items are lines starting "• " or "3. ", table rows are one line with cells joined
+by " | ", emphasis and code marks disappear (even bold marks CommonMark leaves unmatched).
+
+A link keeps its address after its text, "text (https://…)", because a choice's "how" may be
+that address; links inside the document ("#section") and links whose text already is the
+address keep only their text. Images are dropped as on web pages. Inline HTML is read as HTML
+would be: `<br>` breaks a line (inside a table cell, where a row must stay one line, the cell is
+read as a small document of its own, so the lists converters write there with `<br>*   item`
+become "• item"), other tags are dropped.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -24,6 +27,11 @@ from policies.ingest.numerals import numeral
 
 _BLOCK_TAGS = frozenset({"p", "blockquote", "table", "ul", "ol", "hr", "pre", "code"}) | {f"h{n}" for n in range(1, 7)}
 _LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+# Bold marks CommonMark leaves unmatched: HTML-to-Markdown converters write `the**"Sites"**` for
+# `the <strong>"Sites"</strong>`, which CommonMark's flanking rules do not read as emphasis. A
+# policy never means a literal "**", so such runs are markup to drop (a single "*" may be a
+# footnote mark and stays).
+_STRAY_STRONG = re.compile(r"\*{2,}")
 
 
 def _parser() -> MarkdownIt:
@@ -137,7 +145,9 @@ def _inline(children: Sequence[Token], out: _Writer) -> None:
     texts: list[int] = []  # where each open link's text starts in out.parts
     for child in children:
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if kind == "text":
+            out.text(_STRAY_STRONG.sub("", child.content) if "**" in child.content else child.content)
+        elif kind == "code_inline":
             out.text(child.content)
         elif kind == "softbreak":
             out.text(" ")

@@ -75,8 +75,15 @@ def build_catalogue() -> Catalogue:
 
 
 def add_fillers(count: int) -> list[Company]:
-    """Companies without any policy yet, named to sort after the catalogue: enough to need a second page."""
-    return [
-        Company.objects.create(name=f"Zephyr Filler {n:02d}", slug=f"zephyr-filler-{n:02d}", sector=Sector.OTHER)
-        for n in range(1, count + 1)
-    ]
+    """Companies with a policy but no card yet (only companies with a version are listed), named to
+    sort after the catalogue: enough to need a second page."""
+    from tests.pages.factories import add_version
+
+    fillers = []
+    for n in range(1, count + 1):
+        filler = Company.objects.create(
+            name=f"Zephyr Filler {n:02d}", slug=f"zephyr-filler-{n:02d}", sector=Sector.OTHER
+        )
+        add_version(filler, f"Filler {n}: we collect your e-mail address.")
+        fillers.append(filler)
+    return fillers

@@ -126,3 +126,10 @@ def test_the_client_address_is_passed_in_x_real_ip_and_cannot_be_forged(proxy):
         s.sendall(b"GET / HTTP/1.1\r\nHost: fineprint.example\r\nX-Real-IP: 6.6.6.6\r\nConnection: close\r\n\r\n")
         answer = s.recv(65536)
     assert answer.rstrip().endswith(b"ok 127.0.0.1")
+
+
+def test_the_diff_page_is_rate_limited_at_the_proxy(proxy):
+    codes = [get(proxy, "/c/shop/diff/").split(b" ", 2)[1] for _ in range(15)]
+    assert codes[:11] == [b"200"] * 11  # one plus a burst of ten
+    assert codes[-1] == b"429"
+    assert sum(path == "/c/shop/diff/" for path in _Upstream.seen) <= 12  # refusals never reached the app

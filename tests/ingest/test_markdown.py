@@ -127,3 +127,8 @@ def test_bad_markdown_files_are_refused(data, message):
 def test_non_utf8_markdown_is_decoded_like_text():
     text = extract("# Politique\n\nDonnées personnelles collectées.".encode("cp1252"), "p.md").text
     assert text == "Politique\n\nDonnées personnelles collectées."
+
+
+def test_bold_marks_commonmark_leaves_unmatched_are_dropped():
+    # Converters write `the**"Sites"**` for `the <strong>"Sites"</strong>`; CommonMark keeps the marks.
+    assert _text('together, the**"Sites"**). A footnote* stays.') == 'together, the"Sites"). A footnote* stays.'

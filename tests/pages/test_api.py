@@ -74,7 +74,7 @@ def test_company_without_versions_is_a_json_404(client, db):
     Company.objects.create(name="Empty Shelf", slug="empty")
     response = client.get("/api/c/empty/card.json")
     assert response.status_code == 404
-    assert response.json()["error"] == "Empty Shelf has no policy version yet."
+    assert response.json()["error"] == "No company with the slug 'empty'."
 
 
 def test_writing_methods_are_refused(client, juniper):

@@ -103,10 +103,10 @@ def test_htmx_main_fragment(client, pair):
     assert html.lstrip().startswith("<title>") and 'id="compare-matrix"' in html
 
 
-def test_company_without_card_in_comparison(client, juniper):
+def test_company_without_version_is_left_out_of_comparison(client, juniper):
     make_company("Empty", "empty", text=None)
     html = client.get("/compare/?c=juniper,empty").content.decode()
-    assert "No card yet" in html
+    assert "Juniper" in html and "/c/empty/" not in html
 
 
 def test_very_long_add_text(client, juniper):

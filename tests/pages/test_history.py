@@ -24,9 +24,9 @@ def test_extractor_change_marked_not_a_policy_change(client, juniper):
     assert "Differences from re-extraction" in words
 
 
-def test_company_without_versions(client, db):
+def test_company_without_versions_is_not_public(client, db):
     make_company("Empty", "empty", text=None)
-    assert 'id="no-versions"' in client.get("/c/empty/history/").content.decode()
+    assert client.get("/c/empty/history/").status_code == 404
 
 
 @pytest.mark.parametrize("page", ["abc", "9999", "0", "-2"])

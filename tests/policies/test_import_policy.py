@@ -62,3 +62,22 @@ def test_five_seeds_imported_twice_record_exactly_five_versions():
         run(f"Seed {path.name[:3]}", str(path))
     assert PolicyVersion.objects.count() == 5
     assert Company.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_markdown_file_is_imported_as_markdown(tmp_path):
+    policy = tmp_path / "policy.md"
+    policy.write_text("# Privacy\n\nWe **collect** your e-mail [address](https://shop.example/privacy).\n")
+    call_command("import_policy", "Markdown Shop", str(policy), stdout=StringIO())
+    version = Company.objects.get(name="Markdown Shop").versions.get()
+    assert version.text == "Privacy\n\nWe collect your e-mail address (https://shop.example/privacy)."
+    assert version.media_type == "text/markdown"
+
+
+@pytest.mark.django_db
+def test_only_unreadable_files_leave_no_company(tmp_path):
+    bad = tmp_path / "policy.md"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 64)
+    with pytest.raises(CommandError):
+        call_command("import_policy", "Ghost Shop", str(bad), stdout=StringIO(), stderr=StringIO())
+    assert not Company.objects.filter(name="Ghost Shop").exists()

@@ -92,8 +92,8 @@ def test_unknown_company_feed_is_404(client, db):
     assert client.get("/feeds/nobody.atom").status_code == 404  # the old address: no redirect to a 404
 
 
-def test_empty_feed_is_valid(client, company):
-    assert entries(client.get("/feeds/c/acme-home.atom")) == []
+def test_feed_of_company_without_versions_is_not_public(client, company):
+    assert client.get("/feeds/c/acme-home.atom").status_code == 404
 
 
 def test_old_company_feed_address_redirects_permanently(client, company, history):

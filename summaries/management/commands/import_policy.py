@@ -21,7 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="+", type=Path)
 
     def handle(self, *args, company: str, files: list[Path], **options) -> None:
-        target = self.company(company)
+        if not company.strip():
+            raise CommandError("the company name is empty")
+        # Found or created at the first readable file: files that all fail leave no company.
+        target: Company | None = None
         failed = 0
         for path in files:
             try:
@@ -35,6 +38,7 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"{path}: error: {exc}")
                 continue
+            target = target or self.company(company)
             version, created = record_version(target, extracted, original=data, source=Source.IMPORT)
             state = "created" if created else "unchanged"
             self.stdout.write(f"{path}: {state} (version {version.sequence})")

@@ -79,8 +79,12 @@ class Command(BaseCommand):
                 "website": demo.website,
                 "sector": demo.sector,
                 "aliases": "\n".join(demo.aliases),
+                "fictional": True,
             },
         )
+        if not company.fictional:  # a demo database made before the flag existed
+            Company.objects.filter(pk=company.pk).update(fictional=True)
+            company.fictional = True
         if created:
             self.stdout.write(f"created company {demo.name!r} ({demo.slug})")
         return company
