@@ -23,10 +23,14 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters, failed-log-in counts and cached diffs start empty in every test."""
-    from django.core.cache import cache
+    """Rate-limit counters, failed-log-in counts and cached diffs start empty in every test.
 
-    cache.clear()
+    Every alias: rate limits live in their own cache (`RATELIMIT_USE_CACHE`).
+    """
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
