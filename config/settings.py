@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "policies",
     "summaries",
+    "reviews",
     "pages",
     "watch",
 ]
@@ -252,6 +253,21 @@ if env_bool("BEHIND_TLS_PROXY", False):
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Visitors' "report a problem" (reviews): a per-address rate limit kept in a cache every web
+# process shares. REDIS_URL points it at Redis; without it each process counts on its own,
+# which the deployment check warns about.
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "fp-rl"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    ),
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+REPORT_RATE = env_str("REPORT_RATE", "5/h")
 
 # Outbound fetching (issue 5). Loopback targets are refused unless a test turns this on.
 FETCH_ALLOW_LOOPBACK_FOR_TESTS = False

@@ -29,8 +29,11 @@ SELLS_CHOICES = [
     ("not_stated", "Does not say"),
 ]
 
+GRADE_CHOICES = [("", "Any grade"), *((g, f"Grade {g}") for g in "ABCDE"), ("none", "Not enough information")]
+
 SORT_CHOICES = [
     ("name", "Name, A to Z"),
+    ("grade", "Best grade first"),
     ("name_desc", "Name, Z to A"),
     ("recent", "Recently updated first"),
     ("oldest", "Least recently updated first"),
@@ -51,13 +54,14 @@ class BrowseParams:
     deletion: bool = False
     gpc: bool = False
     sector: str = ""
+    grade: str = ""
     sort: str = "name"
     page: int = 1
     notes: list[str] = field(default_factory=list)
 
     @property
     def filtered(self) -> bool:
-        return bool(self.q or self.sells or self.no_ads or self.deletion or self.gpc or self.sector)
+        return bool(self.q or self.sells or self.no_ads or self.deletion or self.gpc or self.sector or self.grade)
 
     def query(self, **changes: object) -> str:
         """This state as a query string (defaults left out), with `changes` applied."""
@@ -72,6 +76,8 @@ class BrowseParams:
                 pairs.append((name, "1"))
         if state.sector:
             pairs.append(("sector", state.sector))
+        if state.grade:
+            pairs.append(("grade", state.grade))
         if state.sort != "name":
             pairs.append(("sort", state.sort))
         if state.page != 1:
@@ -139,6 +145,11 @@ class BrowseFiltersForm(forms.Form):
     deletion = FlagField(required=False)
     gpc = FlagField(required=False)
     sector = forms.ChoiceField(required=False, error_messages={"invalid_choice": "We ignored an unknown sector."})
+    grade = forms.ChoiceField(
+        choices=GRADE_CHOICES,
+        required=False,
+        error_messages={"invalid_choice": "We ignored an unknown grade filter."},
+    )
     sort = forms.ChoiceField(
         choices=[("", ""), *SORT_CHOICES],
         required=False,
@@ -168,6 +179,7 @@ class BrowseFiltersForm(forms.Form):
             deletion=bool(data.get("deletion")),
             gpc=bool(data.get("gpc")),
             sector=data.get("sector") or "",
+            grade=data.get("grade") or "",
             sort=data.get("sort") or "name",
             page=data.get("page") or 1,
         )

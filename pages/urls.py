@@ -7,6 +7,7 @@ from pages.views.company import company
 from pages.views.compare import compare
 from pages.views.diff import diff
 from pages.views.history import history
+from pages.views.report import report
 from pages.views.version import version
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("compare/", compare, name="compare"),
     path("c/<slug:slug>/", company, name="company"),
     path("c/<slug:slug>/history/", history, name="history"),
+    path("c/<slug:slug>/report/", report, name="report"),
     path("c/<slug:slug>/diff/", diff, name="diff"),
     path("c/<slug:slug>/v/<int:sequence>/", version, name="version"),
     path("api/companies.json", api.companies, name="api-companies"),

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 
 from policies.models import Company, PolicyVersion
 from policies.ota.records import OTA_CREDIT, OTA_LICENCE
+from reviews.models import Decision
 from summaries.changes import card_changes
 from summaries.models import Summary
 
@@ -31,6 +32,9 @@ def with_cards(versions: QuerySet[PolicyVersion]) -> list[PolicyVersion]:
     Three queries however many entries: the versions, their predecessors, and the newest
     card of each of them.
     """
+    # When our team last decided anything on the version: the entry says whether the change was checked.
+    checked = Decision.objects.filter(version=OuterRef("pk")).order_by("-decided_at").values("decided_at")[:1]
+    versions = versions.annotate(checked_at=Subquery(checked))
     items = list(versions.select_related("company").defer("text", "company__aliases")[:FEED_SIZE])
     wanted = Q(pk__in=[])
     for item in items:
@@ -45,6 +49,13 @@ def with_cards(versions: QuerySet[PolicyVersion]) -> list[PolicyVersion]:
         item.feed_card = cards.get(item.pk)
         item.feed_previous_card = cards.get(previous.get((item.company_id, item.sequence - 1), 0))
     return items
+
+
+def checked_note(item: PolicyVersion) -> str:
+    checked_at = getattr(item, "checked_at", None)
+    if checked_at is None:
+        return format_html("<p>{}</p>", "Read automatically; not yet checked by our team.")
+    return format_html("<p>Checked by our team on {}.</p>", checked_at.strftime("%-d %B %Y"))
 
 
 def diff_path(version: PolicyVersion) -> str:
@@ -67,7 +78,7 @@ class ChangesFeed(Feed):
         return f"{item.company.name}: privacy policy changed (version {item.sequence})"
 
     def item_description(self, item: PolicyVersion) -> str:
-        described = self._changes(item)
+        described = format_html("{}{}", self._changes(item), checked_note(item))
         if not item.from_ota:
             return described
         credit = format_html(

@@ -1,7 +1,10 @@
 """The read-only JSON API: companies, and each version's card with the text its evidence points into.
 
-Cards go out exactly as the parser stored them (the contract in ../shared/spec/cards.md), wrapped
-with the version they describe, so a client can check every quote: `text[start:end] == quote`.
+Cards go out as the parser stored them (the contract in ../shared/spec/cards.md) with people's
+review decisions applied: every entry of collected, shared, choices and contacts carries
+`"review"` (machine | confirmed | corrected | needs_review) and the card carries its `"grade"`.
+Each is wrapped with the version it describes, so a client can check every quote:
+`text[start:end] == quote`. A card an admin holds for checking goes out as null with `"held": true`.
 Anyone may read it, from any origin; nothing here changes state.
 """
 
@@ -18,6 +21,8 @@ from pages.forms import API_PAGE, CompanyListForm, make_cursor
 from pages.queries import companies_with_badges, newest_summary
 from policies.models import Company, PolicyVersion
 from policies.ota.records import OTA_CREDIT, OTA_LICENCE, OTA_LICENCE_URL
+from reviews.models import CardReview
+from reviews.reviewed import reviewed_card
 
 API_VERSION = "api/1"
 
@@ -123,7 +128,7 @@ def _company_row(company: Company, request: HttpRequest) -> dict[str, Any]:
 @require_safe
 def card(request: HttpRequest, slug: str) -> JsonResponse:
     """The card of the company's latest version."""
-    company = Company.objects.public().filter(slug=slug).first()
+    company = Company.objects.public().filter(slug=slug).select_related("card_review").first()
     if company is None:
         return _not_found(request, f"No company with the slug {slug!r}.")
     versions = list(PolicyVersion.objects.filter(company=company).defer("text").order_by("sequence"))
@@ -136,7 +141,11 @@ def card(request: HttpRequest, slug: str) -> JsonResponse:
 @require_safe
 def version(request: HttpRequest, slug: str, sequence: int) -> JsonResponse:
     """One version: its card and the normalised text its evidence offsets point into."""
-    found = PolicyVersion.objects.select_related("company").filter(company__slug=slug, sequence=sequence).first()
+    found = (
+        PolicyVersion.objects.select_related("company", "company__card_review")
+        .filter(company__slug=slug, sequence=sequence)
+        .first()
+    )
     if found is None:
         return _not_found(request, f"No version {sequence} of a company with the slug {slug!r}.")
     return _card_response(request, found.company, found, text=found.text)
@@ -144,12 +153,15 @@ def version(request: HttpRequest, slug: str, sequence: int) -> JsonResponse:
 
 def _card_response(request: HttpRequest, company: Company, found: PolicyVersion, **extra: Any) -> JsonResponse:
     """`extra` adds `text` (a version's own document) or `versions` (a company's history)."""
-    summary = newest_summary(found)
+    review: CardReview | None = getattr(company, "card_review", None)
+    held = bool(review and review.held)
+    summary = None if held else newest_summary(found)
     data: dict[str, Any] = {
         "company": _company(company, request),
         "version": _version(found, company, request),
         "parser_version": summary.parser_version if summary else None,
-        "card": summary.card if summary else None,
+        "card": reviewed_card(found, summary) if summary else None,
+        "held": held,
         **extra,
     }
     return _json(request, data)

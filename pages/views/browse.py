@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from pages.forms import FLAG_FILTERS, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm
+from pages.forms import FLAG_FILTERS, GRADE_CHOICES, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm
 from pages.queries import companies_with_badges
 from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
@@ -19,6 +19,8 @@ PER_PAGE = 20
 ORDERINGS = {
     "name": ["name", "pk"],
     "name_desc": ["-name", "-pk"],
+    # The grade lives beside the card in reviews.CardReview (indexed); no grade sorts last.
+    "grade": [F("card_review__grade").asc(nulls_last=True), "name", "pk"],
     "recent": [F("last_updated").desc(nulls_last=True), "name"],
     "oldest": [F("last_updated").asc(nulls_last=True), "name"],
 }
@@ -29,7 +31,7 @@ def browse(request: HttpRequest) -> HttpResponse:
     params = BrowseFiltersForm(request.GET, Sector.values).params()
     if params.q and over_limit(request, "search"):
         return too_many(request)
-    qs = companies_with_badges()
+    qs = companies_with_badges().select_related("card_review")
     if params.q:
         qs = qs.search(params.q)
     if params.sells:
@@ -42,6 +44,9 @@ def browse(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(badge_gpc=True)
     if params.sector:
         qs = qs.filter(sector=params.sector)
+    if params.grade:
+        graded = None if params.grade == "none" else params.grade
+        qs = qs.filter(card_review__grade=graded, card_review__held=False, badge_sells__isnull=False)
     qs = qs.order_by(*ORDERINGS[params.sort])
 
     paginator = Paginator(qs, PER_PAGE)
@@ -60,6 +65,7 @@ def browse(request: HttpRequest) -> HttpResponse:
         "page": page,
         "companies": companies,
         "sells_choices": SELLS_CHOICES,
+        "grade_choices": GRADE_CHOICES,
         "sort_choices": SORT_CHOICES,
         "flag_filters": [(name, text, getattr(params, name)) for name, text in FLAG_FILTERS],
         "sectors": Sector.choices,

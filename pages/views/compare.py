@@ -15,6 +15,7 @@ from pages.queries import current_cards
 from pages.templatetags.fineprint import evidence_url
 from pages.views.render import render_page
 from policies.models import Company
+from reviews.reviewed import review_many
 from summaries.parser import codes
 from summaries.parser.codes import Code
 
@@ -24,6 +25,7 @@ MAX_SUGGESTIONS = 8
 # Rows whose difference changes a shopper's choice: selling, the recipients and data that put privacy at risk,
 # the rights one acts on and Do Not Track. Other rows are shown without a "Differs" mark, so the mark means something.
 MATTERS = {
+    "grade",
     "sells",
     "advertisers",
     "marketing_partners",
@@ -114,6 +116,11 @@ def _first(item: dict[str, Any]) -> Any:
 
 def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Sections of rows; each cell has a state (yes/no/unknown/value), its text, and whether a card exists."""
+    grade_cells = []
+    for col in columns:
+        grade = (col["card"].get("grade") or {}) if col["card"] else {}
+        text = f"Grade {grade['value']}" if grade.get("value") else "Not enough information"
+        grade_cells.append({"state": "grade", "grade": grade.get("value"), "text": text, "card": bool(col["card"])})
     sells_cells = []
     for col in columns:
         value = (col["card"].get("sells_data") or {}).get("value") if col["card"] else None
@@ -152,6 +159,7 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
         stats_rows.append(_row(title, cells))
     choices = _presence_rows(columns, "choices", "type", codes.Choice, "Offered", "Not found", False)
     return [
+        {"title": "Grade", "id": "grade", "rows": [_row("Our grade", grade_cells, "", "grade")]},
         {"title": "Selling your data", "id": "sells", "rows": [_row("Sells your data?", sells_cells, "sell", "sells")]},
         {
             "title": "What's collected",
@@ -180,7 +188,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     form.is_valid()  # every field is lenient: cleaned_data always has both
     requested, add_text = form.cleaned_data["c"], form.cleaned_data["add"]
     notes: list[str] = []
-    found = {c.slug: c for c in Company.objects.public().filter(slug__in=requested[:20])}
+    found = {c.slug: c for c in Company.objects.public().filter(slug__in=requested[:20]).select_related("card_review")}
     unknown = [slug for slug in requested if slug not in found]
     if unknown:
         shown = ", ".join(f"“{s[:40]}”" for s in unknown[:5])
@@ -215,15 +223,26 @@ def compare(request: HttpRequest) -> HttpResponse:
     companies = [found[s] for s in slugs]
     # One query: the newest card of each chosen company's latest version.
     cards = current_cards(companies)
+    # People's decisions applied (one more query); a card held for checking is not shown.
+    shown = [
+        (s.version, s.card)
+        for c in companies
+        if (s := cards.get(c.pk))
+        and isinstance(s.card, dict)
+        and not getattr(getattr(c, "card_review", None), "held", False)
+    ]
+    reviewed = {
+        version.company_id: card
+        for version, card in zip([v for v, _ in shown], review_many(shown, [c.pk for c in companies]), strict=True)
+    }
     columns = []
     for company in companies:
-        summary = cards.get(company.pk)
         others = [s for s in slugs if s != company.slug]
         columns.append(
             {
                 "company": company,
-                "summary": summary,
-                "card": summary.card if summary and isinstance(summary.card, dict) else {},
+                "summary": cards.get(company.pk) if company.pk in reviewed else None,
+                "card": reviewed.get(company.pk, {}),
                 "remove_query": ",".join(others),
             }
         )

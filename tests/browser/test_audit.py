@@ -21,6 +21,7 @@ PAGES = {
     "compare-empty": ("/compare/", 200),
     "compare": ("/compare/?c=quiet-quill,bargain-barn,lumen-lamps", 200),
     "about": ("/about/", 200),
+    "report": ("/c/lumen-lamps/report/?fact=sells_data", 200),
     "not-found": ("/c/no-such-company/", 404),
 }
 

@@ -127,6 +127,7 @@ def test_unknown_company_is_404_page(client, db, settings):
 @pytest.mark.parametrize("count", [1, 50])
 def test_query_count_is_constant(client, django_assert_max_num_queries, count):
     make_many(count)
+    # company, version, card, people's decisions on it; whatever the number of companies
     with django_assert_max_num_queries(5):
         response = client.get("/c/shop-000/")
     assert response.status_code == 200

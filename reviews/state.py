@@ -1,0 +1,71 @@
+"""Keeping each company's CardReview row (grade, queue flags) in step with its card and decisions."""
+
+from __future__ import annotations
+
+from django.db.models import Max
+from django.utils import timezone
+
+from policies.models import Company, PolicyVersion
+from reviews import facts
+from reviews.models import CardReview, Decision
+from reviews.reviewed import newest_summary, reviewed_card, states
+from summaries.changes import card_changes
+
+
+def _unchecked_change(version: PolicyVersion, card: dict, checked: bool) -> bool:
+    """A later version whose card answers changed, and nobody has decided anything on it yet."""
+    if version.sequence == 1 or version.extractor_change or checked:
+        return False
+    previous = PolicyVersion.objects.filter(company_id=version.company_id, sequence=version.sequence - 1).first()
+    old = newest_summary(previous) if previous else None
+    return bool(card_changes(old.card if old else None, card))
+
+
+def refresh(company: Company | int) -> CardReview:
+    company_id = company if isinstance(company, int) else company.pk
+    review, _ = CardReview.objects.get_or_create(company_id=company_id)
+    version = PolicyVersion.objects.filter(company_id=company_id).order_by("-sequence").first()
+    summary = newest_summary(version) if version else None
+    card = reviewed_card(version, summary) if version else None
+    review.grade = review.grade_score = None
+    review.needs_review = review.unchecked = 0
+    review.unchecked_change = False
+    review.last_checked_at = None
+    review.version_captured_at = version.captured_at if version else None
+    if version is not None and card is not None:
+        grade = card["grade"]
+        review.grade, review.grade_score = grade["value"], grade["score"]
+        labels = states(card)
+        flagged = {k for k, v in card["reviews"].items() if v["state"] == facts.NEEDS_REVIEW}
+        review.needs_review = len(flagged)
+        review.unchecked = labels.count(facts.MACHINE)
+        on_version = Decision.objects.filter(version=version)
+        review.unchecked_change = _unchecked_change(version, summary.card, on_version.exists())
+        review.last_checked_at = Decision.objects.up_to(version).aggregate(at=Max("decided_at"))["at"]
+    review.updated_at = timezone.now()
+    review.save()
+    # The company row's badges follow the reviewed card (a person's correction shows in browse
+    # too) and are cleared while the card is held; conditional GETs and caches key on changed_at.
+    badges = public_badges(card) if card is not None and not review.held else dict.fromkeys(BADGES)
+    Company.objects.filter(pk=company_id).update(changed_at=review.updated_at, **badges)
+    return review
+
+
+BADGES = ("badge_sells", "badge_ads", "badge_deletion", "badge_gpc")
+
+
+def public_badges(card: dict) -> dict:
+    choices = {c.get("type") for c in card.get("choices") or []}
+    return {
+        "badge_sells": (card.get("sells_data") or {}).get("value") or "not_stated",
+        "badge_ads": any(s.get("recipient") == "advertisers" for s in card.get("shared") or []),
+        # As summaries.models: a deletion right counts only with a way to ask for it.
+        "badge_deletion": any(
+            isinstance(c, dict) and c.get("type") == "deletion" and c.get("how") for c in card.get("choices") or []
+        ),
+        "badge_gpc": "global_privacy_control" in choices,
+    }
+
+
+def held_company_ids() -> set[int]:
+    return set(CardReview.objects.filter(held=True).values_list("company_id", flat=True))
