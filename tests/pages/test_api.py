@@ -87,8 +87,8 @@ def test_query_count_is_constant(client, django_assert_max_num_queries, count):
     make_many(count)
     with django_assert_max_num_queries(2):
         assert len(client.get("/api/companies.json").json()["companies"]) == count
-    # company, versions, card and the people's decisions on it
-    with django_assert_max_num_queries(4):
+    # the cache stamp, company, versions, card and the people's decisions on it
+    with django_assert_max_num_queries(5):
         assert client.get("/api/c/shop-000/card.json").status_code == 200
 
 
