@@ -79,6 +79,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML and JSON. BREACH needs a secret in a compressed body beside reflected
+    # input: the only ones in our pages are the CSRF token, masked afresh in every response,
+    # and the CSP nonce, random per response; the admin is never compressed (see below).
+    "pages.compression.PublicGZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After CSRF and CSP: a cached page is served with this request's token and nonce.
+    "pages.public_cache.PublicCacheMiddleware",
     # Last, so a locked-out login never reaches the view.
     "axes.middleware.AxesMiddleware",
 ]
@@ -131,6 +137,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file (not memory) so that child processes in the concurrency tests share it; one per
     # test run, so two runs in the same checkout never write into each other's database.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"test-db-{os.getpid()}.sqlite3")}
+
+
+def cache_from_url(url: str) -> dict[str, object]:
+    """`locmem://`, `dummy://` or `redis://HOST:PORT/DB` (Django's built-in Redis backend)."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("locmem://"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": url[9:] or "fineprint"}
+    if url.startswith("dummy://"):
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL must start with locmem://, dummy:// or redis://, got {url!r}")
+
+
+CACHES = {"default": cache_from_url(env_str("CACHE_URL", "locmem://"))}
+# Rendered public pages, API responses and feeds (pages/public_cache.py); a change to the
+# archive invalidates them at once, this only bounds how long an unused entry lingers.
+PUBLIC_CACHE_ALIAS = "default"
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 600)
+# How long a process trusts its last reading of the archive's newest change (PUBLIC_STAMP_MS,
+# milliseconds): how stale a public page may be after a change; it spares cached pages a query.
+PUBLIC_STAMP_SECONDS = env_int("PUBLIC_STAMP_MS", 1000) / 1000
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

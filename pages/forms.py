@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import UTC
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils import timezone
 
+from policies.models import Sector
+
+API_PAGE = 100
+API_MAX_PAGE = 500
 MAX_QUERY_CHARS = 100
 MAX_COMPARE = 4
 MIN_COMPARE = 2
@@ -256,3 +265,36 @@ class HighlightForm(forms.Form):
 
     def span(self) -> tuple[int, int] | None:
         return self.cleaned_data.get("hl") if self.is_valid() else None
+
+
+class CompanyListForm(forms.Form):
+    """`/api/companies.json`'s query string: filters, `updated_since`, a page size and a cursor."""
+
+    limit = forms.IntegerField(required=False, min_value=1, max_value=API_MAX_PAGE)
+    cursor = forms.CharField(required=False, max_length=400)
+    updated_since = forms.DateTimeField(required=False)
+    sells = forms.ChoiceField(required=False, choices=[c for c in SELLS_CHOICES if c[0]])
+    sector = forms.ChoiceField(required=False, choices=Sector.choices)
+    no_ads = forms.BooleanField(required=False)
+    deletion = forms.BooleanField(required=False)
+    gpc = forms.BooleanField(required=False)
+
+    def clean_cursor(self) -> tuple[str, int] | None:
+        raw = self.cleaned_data.get("cursor")
+        if not raw:
+            return None
+        try:
+            name, pk = json.loads(base64.urlsafe_b64decode(raw.encode() + b"==="))
+            return str(name), int(pk)
+        except (ValueError, TypeError, binascii.Error):
+            raise forms.ValidationError("This cursor was not made by this API; start again without it.") from None
+
+    def clean_updated_since(self):
+        value = self.cleaned_data.get("updated_since")
+        if value is not None and timezone.is_naive(value):
+            value = timezone.make_aware(value, UTC)
+        return value
+
+
+def make_cursor(name: str, pk: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps([name, pk]).encode()).decode().rstrip("=")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db import connections, models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 
 class Sector(models.TextChoices):
@@ -40,6 +42,36 @@ DENORMALISED = (
 
 
 class CompanyQuerySet(models.QuerySet["Company"]):
+    def search(self, text: str) -> CompanyQuerySet:
+        """Companies whose name, aliases, slug or website contain `text` (any case), from an index.
+
+        PostgreSQL also finds names a typo away ("jnuiper") and whole words in any order;
+        SQLite's FTS5 trigram index finds substrings of three characters or more, and shorter
+        text falls back to a scan. See migration 0004 for the indexes.
+        """
+        text = text.strip()
+        if not text:
+            return self
+        slug = slugify(text)
+        plain = Q(name__icontains=text) | Q(aliases__icontains=text) | Q(website__icontains=text)
+        if slug:
+            plain |= Q(slug__icontains=slug)
+        vendor = connections[self.db].vendor
+        if vendor == "sqlite" and len(text) >= 3:
+            phrases = " OR ".join('"' + t.replace('"', '""') + '"' for t in {text, slug} if len(t) >= 3)
+            found = RawSQL("SELECT rowid FROM company_search WHERE company_search MATCH %s", [phrases])
+            return self.filter(pk__in=found)
+        if vendor == "postgresql":
+            words = RawSQL(
+                "to_tsvector('simple', policies_company.name || ' ' || policies_company.aliases || ' '"
+                " || policies_company.slug || ' ' || policies_company.website) @@ websearch_to_tsquery('simple', %s)"
+                " OR %s <%% policies_company.name",
+                [text, text],
+                output_field=models.BooleanField(),
+            )
+            return self.filter(plain | Q(words))
+        return self.filter(plain)
+
     def public(self) -> CompanyQuerySet:
         """Companies visitors may see: those with at least one recorded version.
 
@@ -132,10 +164,13 @@ class Company(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        if self.pk is not None and not self._state.adding and kwargs.get("update_fields") is None:
-            kwargs["update_fields"] = [
-                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in DENORMALISED
-            ]
+        self.changed_at = timezone.now()  # pages showing this company are out of date
+        if self.pk is not None and not self._state.adding:
+            if kwargs.get("update_fields") is None:
+                kwargs["update_fields"] = [
+                    f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in DENORMALISED
+                ]
+            kwargs["update_fields"] = {*kwargs["update_fields"], "changed_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -16,6 +16,17 @@ class SummaryQuerySet(models.QuerySet["Summary"]):
         newest = Summary.objects.filter(version=OuterRef("version")).order_by("-created_at", "-pk").values("pk")[:1]
         return self.filter(pk=Subquery(newest))
 
+    def newest_for(self, version_ids: list[int]) -> dict[int, Summary]:
+        """The newest card of each given version, keyed by version id, in one query.
+
+        Every card of those versions (one per parser version) sorted, the first of each kept: no
+        correlated subquery, whose cost estimate misleads PostgreSQL's planner on big tables.
+        """
+        found: dict[int, Summary] = {}
+        for summary in self.filter(version__in=version_ids).order_by("version", "-created_at", "-pk"):
+            found.setdefault(summary.version_id, summary)
+        return found
+
     def refresh_badges(self, companies: models.QuerySet[Company]) -> int:
         """Copy the newest card badges of each given company's current version onto its row.
 
@@ -81,13 +92,18 @@ class Summary(models.Model):
         if kwargs.get("update_fields") is not None:  # update_or_create saves only its defaults
             kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
         super().save(*args, **kwargs)
-        # Only the company whose current version this card describes shows its badges.
-        Summary.objects.refresh_badges(Company.objects.filter(current_version_id=self.version_id))
+        self._refresh_company()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        Summary.objects.refresh_badges(Company.objects.filter(current_version_id=self.version_id))
+        self._refresh_company()
         return result
+
+    def _refresh_company(self) -> None:
+        # Badges come from the current version's newest card; any card (an older version's
+        # too, shown on the diff page) makes the company's pages out of date.
+        owner = PolicyVersion.objects.filter(pk=self.version_id).values("company_id")[:1]
+        Summary.objects.refresh_badges(Company.objects.filter(pk=Subquery(owner)))
 
     def refresh_derived(self) -> None:
         card = self.card or {}

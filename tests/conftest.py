@@ -22,13 +22,14 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate-limit counters, failed-log-in counts and cached diffs start empty in every test.
+def _fresh_cache(settings):
+    """Rate-limit counters, failed-log-in counts, cached diffs and cached pages start empty in every test.
 
-    Every alias: rate limits live in their own cache (`RATELIMIT_USE_CACHE`).
+    And every request reads the archive's newest change, so a page changes as soon as the data does.
     """
     from django.core.cache import caches
 
+    settings.PUBLIC_STAMP_SECONDS = 0
     for cache in caches.all():
         cache.clear()
 

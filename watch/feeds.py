@@ -44,7 +44,7 @@ def with_cards(versions: QuerySet[PolicyVersion]) -> list[PolicyVersion]:
         (v.company_id, v.sequence): v.pk for v in PolicyVersion.objects.filter(wanted).only("pk", "company", "sequence")
     }
     ids = [v.pk for v in items] + list(previous.values())
-    cards = {s.version_id: s.card for s in Summary.objects.newest_per_version().filter(version__in=ids)}
+    cards = {version: s.card for version, s in Summary.objects.newest_for(ids).items()}
     for item in items:
         item.feed_card = cards.get(item.pk)
         item.feed_previous_card = cards.get(previous.get((item.company_id, item.sequence - 1), 0))

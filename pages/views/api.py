@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from pages.forms import API_PAGE, CompanyListForm, make_cursor
+from pages.queries import companies_with_badges, newest_summary
 from policies.models import Company, PolicyVersion
 from policies.ota.records import OTA_CREDIT, OTA_LICENCE, OTA_LICENCE_URL
 from reviews.models import CardReview
 from reviews.reviewed import reviewed_card
-from summaries.models import Summary
 
 API_VERSION = "api/1"
 
@@ -71,20 +73,56 @@ def _version(version: PolicyVersion, company: Company, request: HttpRequest) -> 
 
 @require_safe
 def companies(request: HttpRequest) -> JsonResponse:
-    rows = []
-    for company in Company.objects.with_badges().order_by("name", "pk"):
-        row = _company(company, request)
-        # Sequences run 1, 2, 3, ... without gaps, so the latest one is the count.
-        row["latest_version"] = company.version_count or None
-        row["last_updated"] = company.last_updated.isoformat() if company.last_updated else None
-        row["badges"] = {
-            "sells_data": company.badge_sells or "not_stated",
-            "shares_with_advertisers": bool(company.badge_ads),
-            "allows_deletion": bool(company.badge_deletion),
-            "honors_gpc": bool(company.badge_gpc),
-        }
-        rows.append(row)
-    return _json(request, {"companies": rows})
+    """Companies by name, a page at a time: follow `next` until it is null."""
+    form = CompanyListForm(request.GET)
+    if not form.is_valid():
+        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+        return _json(request, {"error": "Some query parameters were not understood.", "fields": errors}, status=400)
+    params = form.cleaned_data
+    limit = params["limit"] or API_PAGE
+    found = filter_companies(companies_with_badges(), params).order_by("name", "pk")
+    if cursor := params["cursor"]:
+        # (name, pk) after the cursor's, written so the name index can seek to it.
+        found = found.filter(name__gte=cursor[0]).filter(Q(name__gt=cursor[0]) | Q(pk__gt=cursor[1]))
+    page = list(found[: limit + 1])
+    rows = [_company_row(company, request) for company in page[:limit]]
+    following = None
+    if len(page) > limit:
+        query = request.GET.copy()
+        query["cursor"] = make_cursor(page[limit - 1].name, page[limit - 1].pk)
+        following = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    return _json(request, {"companies": rows, "next": following})
+
+
+def filter_companies(found: QuerySet[Company], params: dict[str, Any]) -> QuerySet[Company]:
+    if params["sells"]:
+        found = found.filter(badge_sells=params["sells"])
+    if params["sector"]:
+        found = found.filter(sector=params["sector"])
+    if params["no_ads"]:
+        found = found.filter(badge_ads=False)
+    if params["deletion"]:
+        found = found.filter(badge_deletion=True)
+    if params["gpc"]:
+        found = found.filter(badge_gpc=True)
+    if params["updated_since"]:
+        found = found.filter(changed_at__gte=params["updated_since"])
+    return found
+
+
+def _company_row(company: Company, request: HttpRequest) -> dict[str, Any]:
+    row = _company(company, request)
+    # Sequences run 1, 2, 3, ... without gaps, so the latest one is the count.
+    row["latest_version"] = company.version_count or None
+    row["last_updated"] = company.last_updated.isoformat() if company.last_updated else None
+    row["changed_at"] = company.changed_at.isoformat()
+    row["badges"] = {
+        "sells_data": company.badge_sells or "not_stated",
+        "shares_with_advertisers": bool(company.badge_ads),
+        "allows_deletion": bool(company.badge_deletion),
+        "honors_gpc": bool(company.badge_gpc),
+    }
+    return row
 
 
 @require_safe
@@ -117,7 +155,7 @@ def _card_response(request: HttpRequest, company: Company, found: PolicyVersion,
     """`extra` adds `text` (a version's own document) or `versions` (a company's history)."""
     review: CardReview | None = getattr(company, "card_review", None)
     held = bool(review and review.held)
-    summary = None if held else Summary.objects.newest_of(found)
+    summary = None if held else newest_summary(found)
     data: dict[str, Any] = {
         "company": _company(company, request),
         "version": _version(found, company, request),

@@ -6,13 +6,13 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from pages.forms import FLAG_FILTERS, GRADE_CHOICES, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm
+from pages.queries import companies_with_badges
 from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
-from policies.models import Company, Sector
+from policies.models import Sector
 
 PER_PAGE = 20
 
@@ -31,9 +31,9 @@ def browse(request: HttpRequest) -> HttpResponse:
     params = BrowseFiltersForm(request.GET, Sector.values).params()
     if params.q and over_limit(request, "search"):
         return too_many(request)
-    qs = Company.objects.with_badges().select_related("card_review")
+    qs = companies_with_badges().select_related("card_review")
     if params.q:
-        qs = qs.matching(params.q, slug=slugify(params.q))
+        qs = qs.search(params.q)
     if params.sells:
         qs = qs.filter(badge_sells=params.sells)
     if params.no_ads:

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_safe
 
 from pages.card_display import excerpt
 from pages.forms import MAX_COMPARE, MIN_COMPARE, CompareForm
+from pages.queries import current_cards
 from pages.templatetags.fineprint import evidence_url
 from pages.views.render import render_page
 from policies.models import Company
 from reviews.reviewed import review_many
-from summaries.models import Summary
 from summaries.parser import codes
 from summaries.parser.codes import Code
 
@@ -178,7 +178,7 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _suggest(text: str, exclude: list[str]) -> list[Company]:
     if not text:
         return []
-    return list(Company.objects.public().matching(text).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
+    return list(Company.objects.public().search(text).exclude(slug__in=exclude).order_by("name")[:MAX_SUGGESTIONS])
 
 
 @require_safe
@@ -221,7 +221,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
     companies = [found[s] for s in slugs]
     # One query: the newest card of each chosen company's latest version.
-    cards = Summary.objects.current_by_company(companies)
+    cards = current_cards(companies)
     # People's decisions applied (one more query); a card held for checking is not shown.
     shown = [
         (s.version, s.card)

@@ -26,7 +26,7 @@ _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _DATE = re.compile(
     r"(?<![\w/.-])(?:"
     + _MONTH.format(name="m1")
-    + r"(?:\s+|/)"
+    + r"(?:,?\s+|/)"
     + _DAY.format(name="d1")
     + r",?\s+(?P<y1>(?:19|20)\d\d)"
     + r"|"

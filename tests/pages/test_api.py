@@ -85,10 +85,10 @@ def test_writing_methods_are_refused(client, juniper):
 @pytest.mark.parametrize("count", [1, 50])
 def test_query_count_is_constant(client, django_assert_max_num_queries, count):
     make_many(count)
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(2):
         assert len(client.get("/api/companies.json").json()["companies"]) == count
-    # company, versions, card and the people's decisions on it
-    with django_assert_max_num_queries(4):
+    # the cache stamp, company, versions, card and the people's decisions on it
+    with django_assert_max_num_queries(5):
         assert client.get("/api/c/shop-000/card.json").status_code == 200
 
 
@@ -98,3 +98,33 @@ def test_the_company_page_and_about_page_link_to_the_api_outside_htmx_boosting(c
         client.get("/c/juniper/").content.decode()
     )
     assert 'href="/api/companies.json" hx-boost="false"' in client.get("/about/").content.decode()
+
+
+def test_companies_come_a_page_at_a_time_with_a_cursor(client, db):
+    make_many(7)
+    seen, url, pages = [], "/api/companies.json?limit=3&sector=", 0
+    while url:
+        data = client.get(url).json()
+        seen += [row["slug"] for row in data["companies"]]
+        url, pages = data["next"], pages + 1
+    assert seen == [f"shop-{i:03d}" for i in range(7)] and pages == 3
+
+
+def test_companies_are_filtered_and_changed_since(client, juniper):
+    make_company("Acorn Pantry", "acorn", card=card_for(sells_data={"value": "yes", "evidence": []}))
+    assert [r["slug"] for r in client.get("/api/companies.json?sells=yes").json()["companies"]] == ["acorn"]
+    since = Company.objects.get(slug="acorn").changed_at.isoformat()
+    add_version(juniper, POLICY + "\nMore.")
+    changed = client.get("/api/companies.json", {"updated_since": since}).json()["companies"]
+    assert {r["slug"] for r in changed} == {"acorn", "juniper"}
+    later = Company.objects.get(slug="juniper").changed_at.isoformat()
+    assert [r["slug"] for r in client.get("/api/companies.json", {"updated_since": later}).json()["companies"]] == [
+        "juniper"
+    ]
+
+
+@pytest.mark.parametrize("query", ["limit=0", "limit=501", "cursor=x!", "updated_since=soon", "sells=maybe"])
+def test_bad_list_parameters_are_a_json_400(client, juniper, query):
+    response = client.get(f"/api/companies.json?{query}")
+    assert response.status_code == 400
+    assert response.json()["error"] and response.json()["fields"]

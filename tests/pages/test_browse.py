@@ -136,10 +136,10 @@ def test_query_count_is_constant(client, django_assert_max_num_queries, count):
     from tests.pages.factories import make_many
 
     make_many(count)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         response = client.get("/?sort=recent&deletion=1")
     assert response.status_code == 200
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         hx_get(client, "/?q=shop", target="results")
 
 

@@ -118,7 +118,7 @@ def test_unknown_company_404(client, db):
 def test_query_count_is_constant(client, django_assert_max_num_queries, count):
     companies = make_many(count)
     add_version(companies[0], POLICY + "\nOne more sentence.")
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         response = client.get("/c/shop-000/diff/")
     assert response.status_code == 200
     assert len(response.content) < 100 * 1024

@@ -63,7 +63,7 @@ def test_htmx_returns_main_fragment(client, juniper):
 @pytest.mark.parametrize("count", [1, 50])
 def test_query_count_is_constant(client, django_assert_max_num_queries, count):
     make_many(count)
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         response = client.get("/c/shop-000/v/1/?hl=0-10")
     assert response.status_code == 200
     assert len(response.content) < 100 * 1024

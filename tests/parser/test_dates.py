@@ -52,6 +52,7 @@ def test_a_labelled_month_is_the_first_of_that_month_and_says_so(text, expected)
     [
         ("Updated September/11, 2025 by the Committee", "2025-09-11"),
         ("Revision Date: February 14th, 2025", "2025-02-14"),
+        ("Last Updated: Nov, 24 2022", "2022-11-24"),
     ],
 )
 def test_less_usual_labels_and_separators(text, expected):

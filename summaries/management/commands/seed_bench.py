@@ -1,0 +1,138 @@
+"""`manage.py seed_bench N`: N synthetic companies, each with one version and its card, for benchmarks.
+
+Load tests and `bench/` only: the companies are fictional (slugs `bench-000001`, ...), their
+policies are a handful of short texts written here, and each distinct text is parsed once.
+Rows go in with bulk inserts in batches, so 100,000 companies take a minute or two.
+Refuses to run with DEBUG off unless `--force`, so it never lands in a real archive by accident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from itertools import islice
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from policies.models import Company, PolicyVersion, Sector, Source
+from summaries.models import Summary
+from summaries.parser import summarize
+
+BATCH = 5000
+FIRST = ["Amber", "Birch", "Cobalt", "Drift", "Ember", "Fable", "Granite", "Harbor", "Indigo", "Juniper"]
+SECOND = ["Outfitters", "Goods", "Supply", "Market", "House", "Works", "Trading", "Store", "Co", "Provisions"]
+OPENING = "Privacy Notice\n\nWe collect your name, email address and postal address when you place an order."
+CLAUSES = [
+    "We do not sell your personal information.",
+    "We may sell or share your personal information with partners for their marketing.",
+    "We share device identifiers with advertising partners to show you ads.",
+    "You may ask us to delete your personal information by writing to privacy@example.com.",
+    "We honour Global Privacy Control signals from your browser as a request to opt out.",
+    "We keep your information for as long as your account is active.",
+]
+
+
+def policy_texts() -> list[str]:
+    """Eight texts: every mix of selling, advertisers and deletion, so the badges vary."""
+    texts = []
+    for mask in range(8):
+        chosen = [CLAUSES[1] if mask & 1 else CLAUSES[0]]
+        if mask & 2:
+            chosen.append(CLAUSES[2])
+        if mask & 4:
+            chosen += [CLAUSES[3], CLAUSES[4]]
+        texts.append("\n\n".join([OPENING, *chosen, CLAUSES[5]]) + "\n")
+    return texts
+
+
+def batches(iterable, size: int):
+    it = iter(iterable)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Command(BaseCommand):
+    help = "Add N synthetic companies with a version and a card each (benchmarks and load tests only)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("count", type=int)
+        parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
+
+    def handle(self, *args, count: int, force: bool, **options) -> None:
+        if count < 1:
+            raise CommandError("N must be at least 1.")
+        if not settings.DEBUG and not force:
+            raise CommandError("seed_bench fills the database with fictional companies; pass --force with DEBUG off.")
+        started = time.monotonic()
+        texts = policy_texts()
+        cards = [summarize(text) for text in texts]
+        templates = [Summary(card=card) for card in cards]
+        for summary in templates:
+            summary.refresh_derived()
+        start = Company.objects.filter(slug__startswith="bench-").count()
+        sectors = [value for value, _ in Sector.choices]
+        now = timezone.now()
+        made = 0
+        for chunk in batches(range(start, start + count), BATCH):
+            with transaction.atomic():
+                self._insert(chunk, texts, cards, templates, sectors, now)
+            made += len(chunk)
+            self.stdout.write(f"{made}/{count}")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load
+        self.stdout.write(
+            self.style.SUCCESS(f"Added {count} companies in {time.monotonic() - started:.1f} s (slugs bench-*).")
+        )
+
+    def _insert(self, chunk, texts, cards, templates, sectors, now) -> None:
+        companies = []
+        for i in chunk:
+            name = f"{FIRST[i % 10]} {SECOND[i // 10 % 10]} {i:06d}"
+            badges = templates[i % len(texts)]
+            companies.append(
+                Company(
+                    name=name,
+                    slug=f"bench-{i:06d}",
+                    website=f"https://bench-{i:06d}.example",
+                    sector=sectors[i % len(sectors)],
+                    aliases=f"{FIRST[i % 10].lower()}{i:06d}.example",
+                    version_count=1,
+                    last_updated=now,
+                    badge_sells=badges.sells_data,
+                    badge_ads=badges.shares_with_advertisers,
+                    badge_deletion=badges.allows_deletion,
+                    badge_gpc=badges.honors_gpc,
+                    changed_at=now,
+                )
+            )
+        companies = Company.objects.bulk_create(companies)
+        versions = PolicyVersion.objects.bulk_create(
+            PolicyVersion(
+                company=company,
+                sequence=1,
+                source=Source.IMPORT,
+                media_type="text/plain",
+                size=len(texts[i % len(texts)].encode()),
+                text=texts[i % len(texts)],
+                sha256=hashlib.sha256(texts[i % len(texts)].encode()).hexdigest(),
+                captured_at=now,
+                extractor_version="bench",
+            )
+            for i, company in zip(chunk, companies, strict=True)
+        )
+        summaries = []
+        for i, version in zip(chunk, versions, strict=True):
+            summary = Summary(
+                version=version, parser_version=cards[i % len(texts)]["parser_version"], card=cards[i % len(texts)]
+            )
+            summary.refresh_derived()
+            summary.created_at = now
+            summaries.append(summary)
+        Summary.objects.bulk_create(summaries)
+        # The companies were inserted before their versions existed; point them at them now.
+        first = PolicyVersion.objects.filter(company=OuterRef("pk")).values("pk")[:1]
+        Company.objects.filter(pk__in=[c.pk for c in companies]).update(current_version=Subquery(first))
