@@ -31,6 +31,7 @@ from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 from policies.ingest.errors import IngestError
 from policies.ingest.numerals import numeral
+from policies.ingest.writer import BlockWriter
 
 
 def _split(words: str) -> list[str]:
@@ -286,48 +287,11 @@ def _choose_root(body: Tag, candidates: list[Tag], kept: dict[int, int]) -> Tag:
     return body
 
 
-class _Writer:
-    """Collects text with pending breaks: 1 = new line, 2 = blank line; breaks never stack up."""
-
-    def __init__(self, flat: bool) -> None:
-        self.parts: list[str] = []
-        self.pending = 0
-        self.prefix = ""
-        self.flat = flat  # inside a table cell everything stays on one line
-        self.line_depth = 0  # inside a list item or table row, blocks only start a new line
-
-    def brk(self, level: int) -> None:
-        if self.flat or self.line_depth:
-            level = min(level, 1)
-        self.pending = max(self.pending, level)
-
-    def line_break(self) -> None:
-        self.pending = min(self.pending + 1, 1 if self.flat or self.line_depth else 2)
-
-    def text(self, text: str) -> None:
-        if not text:
-            return
-        if text.isspace():
-            if self.parts and not self.pending:
-                self.parts.append(" ")
-            return
-        if self.pending and self.parts:
-            self.parts.append(" " if self.flat else "\n" * self.pending)
-        self.pending = 0
-        if self.prefix:
-            self.parts.append(self.prefix)
-            self.prefix = ""
-        self.parts.append(text)
-
-    def result(self) -> str:
-        return "".join(self.parts)
-
-
 _EXIT = object()
 
 
 def _render(root: Tag, dropped: set[int], facts: _Facts, flat: bool = False) -> str:
-    out = _Writer(flat)
+    out = BlockWriter(flat)
     pre_depth = 0
     # Entries are nodes to enter, or (_EXIT, tag) markers to leave one.
     stack: list[object] = [root]
@@ -385,7 +349,7 @@ class _Counter:
         return f"{numeral(number, self.style)}. "
 
 
-def _enter(tag: Tag, out: _Writer, counters: list[_Counter]) -> None:
+def _enter(tag: Tag, out: BlockWriter, counters: list[_Counter]) -> None:
     name = tag.name
     if name in ("ul", "ol", "menu", "dir"):
         counters.append(_Counter(tag))
@@ -401,7 +365,7 @@ def _enter(tag: Tag, out: _Writer, counters: list[_Counter]) -> None:
         out.brk(2)
 
 
-def _leave(tag: Tag, out: _Writer, counters: list[_Counter]) -> None:
+def _leave(tag: Tag, out: BlockWriter, counters: list[_Counter]) -> None:
     name = tag.name
     if name in ("ul", "ol", "menu", "dir"):
         if counters:

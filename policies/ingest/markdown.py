@@ -24,6 +24,7 @@ from markdown_it.token import Token
 from policies.ingest.errors import IngestError
 from policies.ingest.html import html_to_text
 from policies.ingest.numerals import numeral
+from policies.ingest.writer import BlockWriter
 
 _BLOCK_TAGS = frozenset({"p", "blockquote", "table", "ul", "ol", "hr", "pre", "code"}) | {f"h{n}" for n in range(1, 7)}
 _LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
@@ -46,39 +47,9 @@ def markdown_to_text(source: str) -> str:
         tokens = _MD.parse(source)
     except Exception as exc:  # markdown-it is robust, but a hostile input must still be a plain refusal
         raise IngestError("The Markdown could not be read.") from exc
-    out = _Writer(flat=False)
+    out = BlockWriter(flat=False)
     _render(tokens, out)
     return out.result()
-
-
-class _Writer:
-    """Text with pending breaks: 1 = new line, 2 = blank line; breaks never stack up."""
-
-    def __init__(self, flat: bool) -> None:
-        self.parts: list[str] = []
-        self.pending = 0
-        self.prefix = ""
-        self.flat = flat  # inside a table cell everything stays on one line
-        self.line_depth = 0  # inside a list item, blocks only start a new line
-
-    def brk(self, level: int) -> None:
-        if self.flat or self.line_depth:
-            level = min(level, 1)
-        self.pending = max(self.pending, level)
-
-    def text(self, text: str) -> None:
-        if not text:
-            return
-        if self.pending and self.parts:
-            self.parts.append(" " if self.flat else "\n" * self.pending)
-        self.pending = 0
-        if self.prefix:
-            self.parts.append(self.prefix)
-            self.prefix = ""
-        self.parts.append(text)
-
-    def result(self) -> str:
-        return "".join(self.parts)
 
 
 class _List:
@@ -94,7 +65,7 @@ class _List:
         return f"{numeral(self.next - 1, '1')}. "
 
 
-def _render(tokens: Sequence[Token], out: _Writer) -> None:
+def _render(tokens: Sequence[Token], out: BlockWriter) -> None:
     lists: list[_List] = []
     row: list[str] | None = None
     for token in tokens:
@@ -140,7 +111,7 @@ def _render(tokens: Sequence[Token], out: _Writer) -> None:
             out.brk(2)  # opening or closing a paragraph, heading, quote, table, rule
 
 
-def _inline(children: Sequence[Token], out: _Writer) -> None:
+def _inline(children: Sequence[Token], out: BlockWriter) -> None:
     href_stack: list[str] = []
     texts: list[int] = []  # where each open link's text starts in out.parts
     for child in children:
@@ -183,7 +154,7 @@ def _cell_text(token: Token) -> str:
     source = token.content
     children = token.children or []
     breaks = {child.content for child in children if child.type == "html_inline" and _is_break(child.content)}
-    out = _Writer(flat=True)
+    out = BlockWriter(flat=True)
     if breaks:
         for tag in breaks:
             source = source.replace(tag, "\n")
