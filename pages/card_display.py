@@ -8,8 +8,9 @@ falls back to what such a card has.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
+
+from summaries.parser.sentences import loose_ends
 
 # How many contacts show before "More contacts": the few a shopper acts on.
 TOP_CONTACTS = 4
@@ -29,7 +30,6 @@ ROLE_LABELS = {
 }
 _COMPLAINT_ROLES = {"regulator", "dispute_resolution"}
 QUOTE_CHARS = 300
-_SENTENCE_END = re.compile(r"[.!?;:](?=\s)")
 
 
 def contact_role_label(contact: dict[str, Any]) -> str:
@@ -55,7 +55,7 @@ def excerpt(quote: Any, limit: int = QUOTE_CHARS) -> str:
     if len(text) <= limit:
         return text
     window = text[: limit + 1]
-    ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() >= limit // 2]
+    ends = [at for at in loose_ends(text) if limit // 2 <= at <= limit]
     if ends:
         return window[: ends[-1]] + " …"
     cut = window.rfind(" ")

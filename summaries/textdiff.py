@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
+from summaries.parser.sentences import loose_pieces
+
 # Bump when the output for the same pair of texts changes, so cached diffs are recomputed.
 ALGORITHM = "dmp-1"
 
@@ -28,7 +30,6 @@ WORD_DIFF_MAX_CHARS = 3000
 # remaining units are shown as plain removals and additions.
 MAX_DISTINCT_UNITS = 500_000
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=\S)")
 _WORD = re.compile(r"\S+\s*")
 _SURROGATES = range(0xD800, 0xE000)
 
@@ -58,7 +59,7 @@ def split_units(text: str) -> list[str]:
     """Lines, then sentences: the units a reader notices changing. Each keeps its trailing space."""
     units: list[str] = []
     for line in text.splitlines(keepends=True):
-        pieces = _SENTENCE_END.split(line.rstrip("\n"))
+        pieces = loose_pieces(line.rstrip("\n"))
         for i, piece in enumerate(pieces):
             last = i == len(pieces) - 1
             units.append(piece + ("\n" if last and line.endswith("\n") else "" if last else " "))

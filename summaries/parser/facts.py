@@ -11,6 +11,7 @@ from typing import Any
 
 from summaries.parser.evidence import evidence
 from summaries.parser.lowercase import lowered
+from summaries.parser.sentences import BOUNDARY, CLOSERS, ends_sentence, stop_of
 from summaries.parser.types import Evidence
 
 _MAX_EVIDENCE = 3
@@ -18,14 +19,7 @@ _MAX_EVIDENCE = 3
 # without full stops costs the same per cue as a normal paragraph.
 _REACH = 600
 _PER_KEYWORD = 200
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])|\n")
-_CLOSERS = "\"'”’)]"  # what may follow the full stop of a boundary, before its spaces
 _NEAR = 200  # a sentence start is looked for this far back first: most sentences are shorter
-_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|u\.s|mr|mrs|ms|dr|st|no|vs|approx|cf)\.$", re.I)
-
-
-def _is_end(text: str, match: re.Match[str]) -> bool:
-    return match.group(0) == "\n" or not _ABBREVIATION.search(text, max(0, match.start() - 8), match.start() + 1)
 
 
 def sentence_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
@@ -39,9 +33,9 @@ def sentence_around(text: str, start: int, end: int | None = None) -> tuple[int,
         first = low
     high = min(len(text), end + _REACH)
     last = high
-    for match in _SENTENCE_END.finditer(text, max(end, first), high):
-        if _is_end(text, match):
-            last = match.start() if match.group(0) == "\n" else match.start() + len(match.group(0).rstrip())
+    for match in BOUNDARY.finditer(text, max(end, first), high):
+        if ends_sentence(text, match):
+            last = stop_of(match)
             break
     while first < start and text[first].isspace():
         first += 1
@@ -56,12 +50,12 @@ def _sentence_start(text: str, start: int, since: int, low: int) -> int | None:
     A boundary holds only closing marks and spaces after its first character, so a scan started at a
     character that is neither cannot be inside one: from there it finds what the scan from `low` finds.
     """
-    while since > low and since < start and (text[since].isspace() or text[since] in _CLOSERS):
+    while since > low and since < start and (text[since].isspace() or text[since] in CLOSERS):
         since += 1
     # Only the last true boundary before the cue matters: check candidates from the nearest back.
-    candidates = [m for m in _SENTENCE_END.finditer(text, since, min(len(text), start + 1)) if m.end() <= start]
+    candidates = [m for m in BOUNDARY.finditer(text, since, min(len(text), start + 1)) if m.end() <= start]
     for match in reversed(candidates):
-        if _is_end(text, match):
+        if ends_sentence(text, match):
             return match.end()
     return None
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summaries.parser.postal import COUNTRY_LINE, ends_with_postcode
+from summaries.parser.sentences import boundaries, stop_of
 from summaries.parser.types import Passage
 
 MAX_PASSAGE = 1200  # characters: longer runs of text are cut at sentence ends
@@ -426,8 +427,8 @@ def _cut_long(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
         return
     piece = start
-    for match in re.finditer(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“(]?[A-Z0-9])|\n+", text[start:end]):
-        cut = start + match.start()
+    for match in boundaries(text, start, end):
+        cut = stop_of(match)
         if cut - piece >= MAX_PASSAGE * 0.6 and end - cut >= MIN_PASSAGE:
             yield piece, cut
             piece = _skip_space(text, cut, end)

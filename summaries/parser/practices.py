@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from summaries.parser import codes, learned
 from summaries.parser.cue_index import CueIndex
+from summaries.parser.sentences import split
 from summaries.parser.vocab_practices import VOCAB
 
 PRACTICES = codes.PRACTICES
@@ -169,7 +170,6 @@ _PHONE_TAIL = re.compile(r"\d{3}[-. ]\d{4}(?!\d)")  # the cheap part every phone
 # ... except in sections for parents, residents of some state or region, whose contact lines belong to that section.
 CONTACT_JOINS = frozenset(PRACTICES) - {"other", "specific_audiences"}
 _SHARING_HEAD = re.compile(r"\b(?:shar(?:e|ing)|disclos(?:e|ure)|transfer|sell|sale|rent)")
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'(A-Z0-9])")
 
 
 @lru_cache(maxsize=4096)
@@ -179,7 +179,7 @@ def _scores(text: str, heading: str) -> tuple[tuple[str, float], ...]:
     kept = []
     meta = 0
     # Most passages hold no sentence about the policy: one search of the whole rules that out.
-    sentences = _SPLIT.split(text) if full_hits and full_hits[-1] == _META_HIT else ()
+    sentences = split(text) if full_hits and full_hits[-1] == _META_HIT else ()
     for sentence in sentences:
         if _META_CUES.search(_normalise(sentence)):
             meta += 1
@@ -353,10 +353,7 @@ _KEEP_HINTS = (
 
 def _sentences(full: str) -> list[str]:
     """The sentences of a normalised (lower-case) passage."""
-    return _LOWER_SPLIT.split(full)
-
-
-_LOWER_SPLIT = re.compile(r"(?<=[.!?]) (?=[\"'(a-z0-9])")
+    return split(full, lowered=True)
 
 
 def _states_own_collection(full: str) -> bool:

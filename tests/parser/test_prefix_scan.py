@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from summaries.parser import evidence, negation, selling, shared, vocab_data
+from summaries.parser import negation, selling, sentences, shared, vocab_data
 from summaries.parser.literals import required_prefixes
 from summaries.parser.prefix_scan import FOLDS_TO_ASCII, _caseless, _prefixes_of, finditer, finditer_at, occurrences
 
@@ -116,29 +116,28 @@ def test_characters_without_case_are_matched_only_by_themselves():
 
 
 def _sentences_by_finditer(text, start=0, end=None):
-    """evidence.sentences as written before it tried boundaries only after . ! ? and at line breaks."""
+    """sentences.sentences without its shortcut of trying boundaries only at . ! ? and at line breaks."""
     end = len(text) if end is None else end
     cursor = start
-    for match in evidence._BOUNDARY.finditer(text, start, end):
-        blank = match.group(0).strip() == "" and "\n" not in match.group(0)
-        if blank and evidence._ABBREV.search(text, cursor, match.start()):
+    for match in sentences.BOUNDARY.finditer(text, start, end):
+        if not sentences.ends_sentence(text, match):
             continue
-        span = evidence._trim(text, cursor, match.start())
+        span = sentences._trim(text, cursor, sentences.stop_of(match))
         if span:
             yield span
         cursor = match.end()
-    span = evidence._trim(text, cursor, end)
+    span = sentences._trim(text, cursor, end)
     if span:
         yield span
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="ab. !?\n\"')]A1•(", max_size=30), st.integers(0, 30), st.integers(0, 30))
+@given(st.text(alphabet="ab. !?\n\"')]”’“A1•(", max_size=30), st.integers(0, 30), st.integers(0, 30))
 def test_sentences_match_a_plain_finditer(text, start, length):
     start = min(start, len(text))
     end = min(len(text), start + length)
-    assert list(evidence.sentences(text, start, end)) == list(_sentences_by_finditer(text, start, end))
-    assert list(evidence.sentences(text)) == list(_sentences_by_finditer(text))
+    assert list(sentences.sentences(text, start, end)) == list(_sentences_by_finditer(text, start, end))
+    assert list(sentences.sentences(text)) == list(_sentences_by_finditer(text))
 
 
 def test_finditer_at_respects_pos_and_endpos():

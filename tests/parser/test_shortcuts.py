@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summaries.parser import collected, evidence, facts, practices, wordmatch
+from summaries.parser import collected, facts, practices, sentences, wordmatch
 from summaries.parser.lowercase import lowered
 
 # Words that begin phrases, characters that end words or mark addresses, and letters that change when lowered.
@@ -84,34 +84,35 @@ def test_contents_count_as_plain_findall(parts):
 
 
 def plain_sentences(text: str) -> list[tuple[int, int]]:
-    """`evidence.sentences` as plain `re` does it: every boundary, and the abbreviation searched in the whole span."""
+    """`sentences.sentences` as plain `re` does it: every boundary, and the abbreviation searched in the whole text."""
     out, cursor = [], 0
-    for match in evidence._BOUNDARY.finditer(text):
+    for match in sentences.BOUNDARY.finditer(text):
         gap = match.group(0)
-        if gap.strip() == "" and "\n" not in gap and evidence._ABBREV.search(text, cursor, match.start()):
+        if "\n" not in gap and sentences.ABBREVIATION.search(text, 0, match.start() + 1):
             continue
-        if span := evidence._trim(text, cursor, match.start()):
+        if span := sentences._trim(text, cursor, sentences.stop_of(match)):
             out.append(span)
         cursor = match.end()
-    if span := evidence._trim(text, cursor, len(text)):
+    if span := sentences._trim(text, cursor, len(text)):
         out.append(span)
     return out
 
 
-SENTENCE_TEXT_PIECES = ["e.g.", "Inc.", "U.S.", "approx.", "mr.", "No.", "xNo.", "We", "data", ".", "!", "?", '"', ")"]
+SENTENCE_TEXT_PIECES = ["e.g.", "Inc.", "U.S.", "approx.", "cf.", "mr.", "No.", "xNo.", "We", "data"]
+SENTENCE_TEXT_PIECES += [".", "!", "?", '"', ")", "”"]
 
 
 @settings(max_examples=400)
 @given(st.lists(st.sampled_from([*SENTENCE_TEXT_PIECES, " ", "  ", "\n", " A", " 7"]), max_size=30).map("".join))
 def test_sentences_are_the_plain_boundaries(text):
-    assert list(evidence.sentences(text)) == plain_sentences(text)
+    assert list(sentences.sentences(text)) == plain_sentences(text)
 
 
 def plain_sentence_start(text: str, start: int) -> int | None:
     """The end of the last true boundary before `start`, by one scan of the whole reach back."""
     low = max(0, start - facts._REACH)
-    ends = [m for m in facts._SENTENCE_END.finditer(text, low, min(len(text), start + 1)) if m.end() <= start]
-    return next((m.end() for m in reversed(ends) if facts._is_end(text, m)), None)
+    ends = [m for m in sentences.BOUNDARY.finditer(text, low, min(len(text), start + 1)) if m.end() <= start]
+    return next((m.end() for m in reversed(ends) if sentences.ends_sentence(text, m)), None)
 
 
 AROUND_PIECES = ["We keep it", "e.g.", "Inc.", ".", "!", '."', ".)", "’", " ", "   ", "\n", " A", " 7", "x" * 150]
@@ -133,9 +134,15 @@ def test_a_sentence_start_found_close_by_is_the_one_the_whole_scan_finds(text, a
 
 
 def test_a_boundary_is_not_read_from_its_middle():
-    text = "x e.g. \nWe keep it"  # the line break belongs to the boundary after "e.g.", which is no sentence end
+    text = "x e.g.  We keep it"  # the spaces belong to the boundary after "e.g.", which is no sentence end
     assert plain_sentence_start(text, len(text)) is None
     assert facts._sentence_start(text, len(text), 7, 0) is None
+
+
+def test_a_line_break_ends_a_sentence_even_after_an_abbreviation():
+    text = "Zillow, Inc.\n1301 Second Avenue"
+    assert list(sentences.sentences(text)) == [(0, 12), (13, len(text))]
+    assert facts.sentence_around(text, 20) == (13, len(text))
 
 
 NORMALISED_CHARACTERS = ["a", "Σ", "σ", "İ", "’", "“", " ", "\n", "\xa0", "\u2003", "x", "."]
