@@ -150,7 +150,19 @@ def cache_from_url(url: str) -> dict[str, object]:
     raise ImproperlyConfigured(f"CACHE_URL must start with locmem://, dummy:// or redis://, got {url!r}")
 
 
-CACHES = {"default": cache_from_url(env_str("CACHE_URL", "locmem://"))}
+def caches_from_url(url: str) -> dict[str, dict[str, object]]:
+    """One setting, CACHE_URL, for every cache: rendered pages ("default") and the per-address
+    rate limits ("ratelimit", a key prefix of its own in the same Redis; a process-local
+    counter when there is no Redis, since a dummy cache could not count)."""
+    default = cache_from_url(url)
+    if default["BACKEND"].endswith("RedisCache"):
+        ratelimit = {**default, "KEY_PREFIX": "fp-rl"}
+    else:
+        ratelimit = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    return {"default": default, "ratelimit": ratelimit}
+
+
+CACHES = caches_from_url(env_str("CACHE_URL", "locmem://"))
 # Rendered public pages, API responses and feeds (pages/public_cache.py); a change to the
 # archive invalidates them at once, this only bounds how long an unused entry lingers.
 PUBLIC_CACHE_ALIAS = "default"
@@ -254,18 +266,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Visitors' "report a problem" (reviews): a per-address rate limit kept in a cache every web
-# process shares. REDIS_URL points it at Redis; without it each process counts on its own,
-# which the deployment check warns about.
-REDIS_URL = env_str("REDIS_URL", "")
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "fp-rl"}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
-    ),
-}
+# Visitors' "report a problem" (reviews), diff and search count requests per address in the
+# "ratelimit" cache (RATELIMIT_USE_CACHE). It is the same Redis as the page cache when CACHE_URL
+# names one, so every web process shares one count; otherwise each process counts on its own,
+# which the deployment check (reviews.W001) warns about.
 RATELIMIT_USE_CACHE = "ratelimit"
 REPORT_RATE = env_str("REPORT_RATE", "5/h")
 
