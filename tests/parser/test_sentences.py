@@ -40,7 +40,7 @@ def test_an_abbreviation_ends_nothing_unless_a_line_break_follows():
 
 
 def test_lowered_text_starts_a_sentence_with_any_letter():
-    assert split("we collect data. you may opt out, e.g. by mail. \"yes.\" ok", lowered=True) == [
+    assert split('we collect data. you may opt out, e.g. by mail. "yes." ok', lowered=True) == [
         "we collect data.",
         "you may opt out, e.g. by mail.",
         '"yes."',
