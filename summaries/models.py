@@ -50,10 +50,11 @@ class SummaryQuerySet(models.QuerySet["Summary"]):
         return {s.version_id: s for s in self.newest_per_version().filter(version__in=[v.pk for v in versions])}
 
     def current_by_company(self, companies: list[Company]) -> dict[int, Summary]:
-        """The newest card of each company's current version, keyed by company id, in one query."""
-        ids = [c.current_version_id for c in companies if c.current_version_id]
-        found = self.newest_per_version().filter(version__in=ids).select_related("version").defer("version__text")
-        return {s.version.company_id: s for s in found}
+        """The newest card of each company's current version (with the version, not its text), keyed by
+        company id, in one query."""
+        owners = {c.current_version_id: c.pk for c in companies if c.current_version_id}
+        found = self.select_related("version").defer("version__text").newest_for(list(owners))
+        return {owners[version]: s for version, s in found.items()}
 
     def current(self) -> SummaryQuerySet:
         """The newest summary of each company's latest version."""

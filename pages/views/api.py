@@ -18,11 +18,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from pages.forms import API_PAGE, CompanyListForm, make_cursor
-from pages.queries import companies_with_badges, newest_summary
 from policies.models import Company, PolicyVersion
 from policies.ota.records import OTA_CREDIT, OTA_LICENCE, OTA_LICENCE_URL
 from reviews.models import CardReview
 from reviews.reviewed import reviewed_card
+from summaries.models import Summary
 
 API_VERSION = "api/1"
 
@@ -80,7 +80,7 @@ def companies(request: HttpRequest) -> JsonResponse:
         return _json(request, {"error": "Some query parameters were not understood.", "fields": errors}, status=400)
     params = form.cleaned_data
     limit = params["limit"] or API_PAGE
-    found = filter_companies(companies_with_badges(), params).order_by("name", "pk")
+    found = filter_companies(Company.objects.public(), params).order_by("name", "pk")
     if cursor := params["cursor"]:
         # (name, pk) after the cursor's, written so the name index can seek to it.
         found = found.filter(name__gte=cursor[0]).filter(Q(name__gt=cursor[0]) | Q(pk__gt=cursor[1]))
@@ -155,7 +155,7 @@ def _card_response(request: HttpRequest, company: Company, found: PolicyVersion,
     """`extra` adds `text` (a version's own document) or `versions` (a company's history)."""
     review: CardReview | None = getattr(company, "card_review", None)
     held = bool(review and review.held)
-    summary = None if held else newest_summary(found)
+    summary = None if held else Summary.objects.newest_of(found)
     data: dict[str, Any] = {
         "company": _company(company, request),
         "version": _version(found, company, request),

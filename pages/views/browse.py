@@ -9,10 +9,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from pages.forms import FLAG_FILTERS, GRADE_CHOICES, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm
-from pages.queries import companies_with_badges
 from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
-from policies.models import Sector
+from policies.models import Company, Sector
 
 PER_PAGE = 20
 
@@ -31,7 +30,7 @@ def browse(request: HttpRequest) -> HttpResponse:
     params = BrowseFiltersForm(request.GET, Sector.values).params()
     if params.q and over_limit(request, "search"):
         return too_many(request)
-    qs = companies_with_badges().select_related("card_review")
+    qs = Company.objects.public().select_related("card_review")
     if params.q:
         qs = qs.search(params.q)
     if params.sells:

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_safe
 
 from pages.card_display import excerpt
 from pages.forms import MAX_COMPARE, MIN_COMPARE, CompareForm
-from pages.queries import current_cards
 from pages.templatetags.fineprint import evidence_url
 from pages.views.render import render_page
 from policies.models import Company
 from reviews.reviewed import review_many
+from summaries.models import Summary
 from summaries.parser import codes
 from summaries.parser.codes import Code
 
@@ -221,7 +221,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
     companies = [found[s] for s in slugs]
     # One query: the newest card of each chosen company's latest version.
-    cards = current_cards(companies)
+    cards = Summary.objects.current_by_company(companies)
     # People's decisions applied (one more query); a card held for checking is not shown.
     shown = [
         (s.version, s.card)
