@@ -10,24 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from summaries.parser.codes import ContactRole
 from summaries.parser.sentences import loose_ends
 
 # How many contacts show before "More contacts": the few a shopper acts on.
 TOP_CONTACTS = 4
-ROLE_LABELS = {
-    "privacy_form": "Privacy request form",
-    "dpo": "Data protection officer",
-    "privacy_team": "Privacy team",
-    "customer_service": "Customer service",
-    "postal": "Postal address",
-    "general": "General contact",
-    "authorized_agent": "Authorised agent",
-    "opt_out_tool": "Industry opt-out page",
-    "other_matter": "Other matters",
-    "business": "Business portal",
-    "dispute_resolution": "Dispute resolution",
-    "regulator": "Regulator",
-}
 _COMPLAINT_ROLES = {"regulator", "dispute_resolution"}
 QUOTE_CHARS = 300
 
@@ -35,10 +22,10 @@ QUOTE_CHARS = 300
 def contact_role_label(contact: dict[str, Any]) -> str:
     """ "Privacy team", "Regulator", or for an older card its label as read ("privacy", "copyright agent")."""
     role = str(contact.get("role") or "")
-    if role == "other_matter" or role not in ROLE_LABELS:
+    if role == ContactRole.OTHER_MATTER or ContactRole.words(role) is None:
         label = str(contact.get("label") or "").strip()
         return label[:1].upper() + label[1:] if label else ""
-    return ROLE_LABELS[role]
+    return ContactRole.label_of(role)
 
 
 def split_contacts(card: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:

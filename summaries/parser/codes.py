@@ -230,6 +230,23 @@ class ContactKind(Code):
     URL = "url", "Web", "", "contact page"
 
 
+class ContactRole(Code):
+    """What a contact is for (parser 1.2.0), in the order a card ranks its contacts (`channels.RANK`)."""
+
+    PRIVACY_FORM = "privacy_form", "Privacy request form"
+    DPO = "dpo", "Data protection officer"
+    PRIVACY_TEAM = "privacy_team", "Privacy team"
+    CUSTOMER_SERVICE = "customer_service", "Customer service"
+    POSTAL = "postal", "Postal address"
+    GENERAL = "general", "General contact"
+    AUTHORIZED_AGENT = "authorized_agent", "Authorised agent"
+    OPT_OUT_TOOL = "opt_out_tool", "Industry opt-out page"
+    OTHER_MATTER = "other_matter", "Other matters"
+    BUSINESS = "business", "Business portal"
+    DISPUTE_RESOLUTION = "dispute_resolution", "Dispute resolution"
+    REGULATOR = "regulator", "Regulator"
+
+
 class Practice(Code):
     """The ten OPP-115 categories; the label is the corpus's own name for each."""
 

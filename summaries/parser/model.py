@@ -20,6 +20,7 @@ from summaries.parser.codes import (
     Choice,
     Collected,
     ContactKind,
+    ContactRole,
     DoNotTrack,
     HowKind,
     International,
@@ -68,6 +69,8 @@ class SellsData(_Part):
 class How(_Part):
     kind: HowKind
     value: StrictStr
+    # "contacts" when the how is the policy's own privacy contact, given to a right with no way of its own
+    source: Literal["contacts"] | None = None
 
 
 class ChoiceItem(_Part):
@@ -82,6 +85,7 @@ class Contact(_Part):
     normalized: StrictStr
     label: StrictStr
     evidence: list[Evidence]
+    role: ContactRole | None = None  # parser 1.2.0 and later; not on `complain_to` entries
 
 
 class DoNotTrackFact(_Part):
@@ -142,11 +146,15 @@ class Card(_Part):
     parser_version: StrictStr
     company: StrictStr | None
     effective_date: StrictStr | None
+    # Parser 1.2.0 and later: the date's quote, and whether the policy gave a day or only a month.
+    effective_date_evidence: list[Evidence] = Field(default_factory=list)
+    effective_date_precision: Literal["day", "month"] | None = None
     collected: list[Collection]
     shared: list[Sharing]
     sells_data: SellsData
     choices: list[ChoiceItem]
     contacts: list[Contact]
+    complain_to: list[Contact] = Field(default_factory=list)  # regulators and dispute bodies (parser 1.2.0)
     facts: Facts
     passages: list[PassageItem]
     stats: Stats
@@ -162,5 +170,6 @@ class Card(_Part):
         return value
 
     def as_json(self) -> dict[str, Any]:
-        """The contract's JSON form: the very dict the parser made, key for key."""
-        return self.model_dump(mode="json", by_alias=True)
+        """The contract's JSON form: the very dict the parser made, key for key and in its order (a field
+        an older card lacks stays absent)."""
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
