@@ -39,7 +39,7 @@ def v1(company) -> PolicyVersion:
 def item_html(html: str, item_id: str) -> str:
     """One card item's markup up to its review line (label and report link)."""
     rest = html.split(f'id="{item_id}"')[1]
-    return rest[: rest.index('<p class="review">')] + re.search(r'<p class="review">.*?</p>', rest).group(0)
+    return rest[: rest.index('<p class="review">')] + re.search(r'<p class="review">.*?</p>', rest, re.S).group(0)
 
 
 def api_states(client) -> dict[str, str]:
