@@ -6,8 +6,8 @@ written here, in order, through `record_version`, each in its own short transact
 with the document's resume point. A re-run reads the resume point and skips what is done, so
 an interrupted import re-run gives no duplicates and no gaps. A company is created in the same
 transaction as its first version: an import that fails before that leaves nothing visible.
-A document whose file cannot be read stops there (later versions would leave a gap); the
-failure is reported and the next run retries it.
+A recorded file that cannot be read (not UTF-8, empty, too big) is reported as a failure and
+skipped: the document's later versions are imported after it.
 """
 
 from __future__ import annotations
@@ -119,15 +119,15 @@ def total(plans: list[_Pending]) -> int:
 
 def write(source: GitSource, plans: list[_Pending], options: Options, progress: Progress | None) -> Outcome:
     outcome = Outcome(services=len(plans))
-    failed: set[int] = set()
-    for index, plan_, record, data, parsed in _parsed(source, plans, options.jobs):
+    for _index, plan_, record, data, parsed in _parsed(source, plans, options.jobs):
         if progress:
             progress(record.service)
-        if index in failed:
-            continue
         if parsed is not None and parsed.error:
-            failed.add(index)
-            outcome.failures.append(f"{record.service}: {parsed.error}")
+            # A file that cannot be read (not UTF-8, empty, too big) is that recorded file's
+            # fault, not its document's: it is reported and the next version is imported, so
+            # one bad capture does not freeze a history. Nothing of it is written; the resume
+            # point moves on with the next version written (a re-run would only fail again).
+            outcome.failures.append(f"{record.service} ({record.recorded_at:%Y-%m-%d %H:%M}): {parsed.error}")
             continue
         _write_one(source, plan_, record, data, parsed, outcome)
     return outcome
