@@ -163,6 +163,31 @@ def test_a_bad_file_is_reported_and_the_later_versions_are_imported(db, tmp_path
     assert "0 versions created · 0 unchanged" in run(folder)  # a re-run adds nothing and stops nowhere
 
 
+def test_a_second_source_older_than_the_recorded_history_adds_only_what_is_newer(db, tmp_path):
+    from datetime import UTC, datetime
+
+    from policies.ingest import from_text
+    from summaries.recording import record_version
+
+    shop = Company.objects.create(name="Shop", slug="shop")
+    watched = "Our own capture of the Shop privacy policy, from its web site."
+    record_version(shop, from_text(watched), original=watched.encode(), captured_at=datetime(2023, 6, 1, tzinfo=UTC))
+    versions = [
+        ("2021-01-01T00-00-00Z", policy("Shop", 1)),
+        ("2022-01-01T00-00-00Z", policy("Shop", 2)),
+        ("2024-01-01T00-00-00Z", policy("Shop", 3)),
+    ]
+    out = run(dataset_folder(tmp_path / "ds", {"Shop": versions}))
+    assert "skipped: Shop: versions recorded before 2023-06-01 00:00 (the latest version Shop has" in out
+    assert "1 versions created · 0 unchanged · 0 extractor changes · 0 deletions · 0 failures · 2 older" in out
+    captured = [v.captured_at.year for v in shop.versions.order_by("sequence")]
+    assert captured == [2023, 2024]  # in date order: nothing older is slotted after the watched version
+    assert "revision 3" in shop.versions.get(sequence=2).text
+    assert "0 versions created · 0 unchanged · 0 extractor changes · 0 deletions · 0 failures · 0 older" in run(
+        tmp_path / "ds"
+    )
+
+
 def test_dataset_folder_and_zip_give_the_same_history(db, tmp_path):
     versions = [
         ("2023-05-01T10-00-00Z", policy("Shop", 1)),
@@ -223,5 +248,5 @@ def test_a_progress_bar_with_counts_and_time_left_on_a_terminal(db, repo):
     assert "\x1b[" in shown  # drawn with terminal control sequences, redrawn in place
     assert "9/9" in shown and "0:00:00" in shown  # counts and time left
     assert "\n\n" not in shown.split("9/9")[0]  # no stray newline after each redraw
-    assert shown.rstrip().endswith("0 failures")
+    assert shown.rstrip().endswith("(skipped)")  # the summary line after the bar
     assert "importing 9 records" not in shown  # the plain lines are for pipes

@@ -44,6 +44,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         finally:
             opened.close()
+        for note in outcome.older_notes.values():
+            self.stdout.write(f"skipped: {note}")
         self.stdout.write(outcome.line())
         for failure in outcome.failures:
             self.stderr.write(f"failed: {failure}")
