@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Before the public cache, so views of cached pages and 304s are counted too.
+    "pages.view_counts.ViewCountMiddleware",
     # After CSRF and CSP: a cached page is served with this request's token and nonce.
     "pages.public_cache.PublicCacheMiddleware",
     # Last, so a locked-out login never reaches the view.
@@ -258,16 +260,30 @@ X_FRAME_OPTIONS = "DENY"
 # process shares. REDIS_URL points it at Redis; without it each process counts on its own,
 # which the deployment check warns about.
 REDIS_URL = env_str("REDIS_URL", "")
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "fp-rl"}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
-    ),
-}
+
+
+def shared_counters(prefix: str) -> dict[str, object]:
+    """Redis under its own key prefix when REDIS_URL is set; this process's memory otherwise."""
+    if REDIS_URL:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
+    # Never culled: a counter dropped to make room would lose counts.
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": prefix,
+        "OPTIONS": {"MAX_ENTRIES": 10**9},
+    }
+
+
+# Added to CACHES["default"] (CACHE_URL, above), never replacing it.
+CACHES["ratelimit"] = shared_counters("fp-rl")
 RATELIMIT_USE_CACHE = "ratelimit"
 REPORT_RATE = env_str("REPORT_RATE", "5/h")
+
+# Views of card pages for the review queue's "most viewed" (reviews/popularity.py): counted in
+# this cache, moved into the database after a response at most every VIEW_FLUSH_SECONDS.
+CACHES["counters"] = shared_counters("fp-views")
+VIEW_COUNT_CACHE = "counters"
+VIEW_FLUSH_SECONDS = env_int("VIEW_FLUSH_SECONDS", 60)
 
 # Outbound fetching (issue 5). Loopback targets are refused unless a test turns this on.
 FETCH_ALLOW_LOOPBACK_FOR_TESTS = False
