@@ -160,6 +160,27 @@ def section_times(words: int, runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in took.items()}
 
 
+RIGHTS_BLOCK = (
+    "Your Rights\n\nYou may ask us to:\n- delete the personal information we keep;\n"
+    "- correct the personal information we keep;\n"
+    "To make a request, e-mail rights@example.com.\n\n"
+)
+
+
+def growth(small: int = 500, large: int = 5_000) -> tuple[float, float]:
+    """Seconds for the choices extractor on a long list of rights repeated `small` and `large`
+    times: linear work keeps the ratio near large/small; quadratic work multiplies it again."""
+    from summaries.parser.choices import extract_choices
+
+    took = []
+    for repeats in (small, large):
+        clear_caches()
+        started = time.perf_counter()
+        extract_choices(RIGHTS_BLOCK * repeats, [])
+        took.append(time.perf_counter() - started)
+    return took[0], took[1]
+
+
 def memory_child(words: int) -> None:
     """Run in a fresh interpreter: peak RSS and traced allocations for one big card."""
     from summaries.parser.card import summarize
@@ -217,6 +238,12 @@ def main() -> int:
     print("per section, median ms:")
     for name, ms in sorted(section_times(args.words, max(5, args.runs // 4)).items(), key=lambda kv: -kv[1]):
         print(f"  {name:<16} {ms:7.2f}")
+
+    small, large = growth()
+    print(
+        f"growth, rights list x500 / x5,000: {small:.2f} s / {large:.2f} s, ratio {large / small:.1f} "
+        "(10 is linear; the old bound was 20 s for x5,000)"
+    )
 
     if args.seeds:
         seeds = ROOT.parent / "shared" / "seeds"

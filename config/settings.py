@@ -152,7 +152,19 @@ def cache_from_url(url: str) -> dict[str, object]:
     raise ImproperlyConfigured(f"CACHE_URL must start with locmem://, dummy:// or redis://, got {url!r}")
 
 
-CACHES = {"default": cache_from_url(env_str("CACHE_URL", "locmem://"))}
+def caches_from_url(url: str) -> dict[str, dict[str, object]]:
+    """One setting, CACHE_URL, for every cache: rendered pages ("default") and the per-address
+    rate limits ("ratelimit", a key prefix of its own in the same Redis; a process-local
+    counter when there is no Redis, since a dummy cache could not count)."""
+    default = cache_from_url(url)
+    if default["BACKEND"].endswith("RedisCache"):
+        ratelimit = {**default, "KEY_PREFIX": "fp-rl"}
+    else:
+        ratelimit = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    return {"default": default, "ratelimit": ratelimit}
+
+
+CACHES = caches_from_url(env_str("CACHE_URL", "locmem://"))
 # Rendered public pages, API responses and feeds (pages/public_cache.py); a change to the
 # archive invalidates them at once, this only bounds how long an unused entry lingers.
 PUBLIC_CACHE_ALIAS = "default"
@@ -256,32 +268,26 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Visitors' "report a problem" (reviews): a per-address rate limit kept in a cache every web
-# process shares. REDIS_URL points it at Redis; without it each process counts on its own,
-# which the deployment check warns about.
-REDIS_URL = env_str("REDIS_URL", "")
-
-
-def shared_counters(prefix: str) -> dict[str, object]:
-    """Redis under its own key prefix when REDIS_URL is set; this process's memory otherwise."""
-    if REDIS_URL:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
-    # Never culled: a counter dropped to make room would lose counts.
-    return {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": prefix,
-        "OPTIONS": {"MAX_ENTRIES": 10**9},
-    }
-
-
-# Added to CACHES["default"] (CACHE_URL, above), never replacing it.
-CACHES["ratelimit"] = shared_counters("fp-rl")
+# Visitors' "report a problem" (reviews), diff and search count requests per address in the
+# "ratelimit" cache (RATELIMIT_USE_CACHE). It is the same Redis as the page cache when CACHE_URL
+# names one, so every web process shares one count; otherwise each process counts on its own,
+# which the deployment check (reviews.W001) warns about.
 RATELIMIT_USE_CACHE = "ratelimit"
 REPORT_RATE = env_str("REPORT_RATE", "5/h")
 
 # Views of card pages for the review queue's "most viewed" (reviews/popularity.py): counted in
 # this cache, moved into the database after a response at most every VIEW_FLUSH_SECONDS.
-CACHES["counters"] = shared_counters("fp-views")
+# Redis under a key prefix of its own when CACHE_URL names one (shared by every worker), else
+# this process's memory, never culled: a counter dropped to make room would lose counts.
+CACHES["counters"] = (
+    {**CACHES["ratelimit"], "KEY_PREFIX": "fp-views"}
+    if CACHES["ratelimit"]["BACKEND"].endswith("RedisCache")
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "counters",
+        "OPTIONS": {"MAX_ENTRIES": 10**9},
+    }
+)
 VIEW_COUNT_CACHE = "counters"
 VIEW_FLUSH_SECONDS = env_int("VIEW_FLUSH_SECONDS", 60)
 

@@ -1,4 +1,4 @@
-"""Deployment check: the report rate limit must be shared by every web process."""
+"""Deployment check: the rate limits must be shared by every web process (CACHE_URL=redis://...)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ def rate_limit_cache_is_shared(app_configs, **kwargs) -> list[checks.CheckMessag
     if backend.endswith(PROCESS_LOCAL):
         return [
             checks.Warning(
-                "The report rate limit is counted per process, so several web workers multiply it.",
-                hint="Set REDIS_URL (e.g. redis://127.0.0.1:6379/1) so every worker shares one count.",
+                "Rate limits (reports, diff, search) are counted per process, so several web workers multiply them.",
+                hint="Set CACHE_URL=redis://HOST:6379/DB so every worker shares one count.",
                 id="reviews.W001",
             )
         ]

@@ -2,8 +2,8 @@
 
 Counting must not slow a page down or invalidate the page cache, so it is done in two steps:
 
-1. `count_view(slug)`: one atomic increment in the `counters` cache (Redis when REDIS_URL is
-   set, shared by every worker; process memory otherwise). No database write in the request.
+1. `count_view(slug)`: one atomic increment in the `counters` cache (Redis when CACHE_URL names
+   one, shared by every worker; process memory otherwise). No database write in the request.
 2. `flush()`: adds the counted views to `CardReview.views` and takes them off the counters.
    It runs after a response has been sent (Django's `request_finished`), at most once every
    VIEW_FLUSH_SECONDS in each process, so no visitor waits for it.

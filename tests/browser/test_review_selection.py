@@ -28,7 +28,11 @@ LOCATE = """
   const node = pre.firstChild;
   const at = node.data.indexOf(quote);
   const range = document.createRange();
-  const rectOf = (from, to) => { range.setStart(node, from); range.setEnd(node, to); return range.getBoundingClientRect(); };
+  const rectOf = (from, to) => {
+    range.setStart(node, from);
+    range.setEnd(node, to);
+    return range.getBoundingClientRect();
+  };
   pre.scrollIntoView({ block: "start" });
   pre.scrollTop += rectOf(at, at + 1).top - pre.getBoundingClientRect().top - 40;
   const first = rectOf(at, at + 1);

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from summaries.parser.choices import detect_choices, extract_choices
@@ -173,14 +171,13 @@ def test_a_portable_copy_is_portability_not_access():
     assert "access" not in codes
 
 
-def test_a_long_list_of_rights_and_instructions_stays_fast():
+def test_a_long_list_of_rights_and_instructions_keeps_every_right():
+    """Many repeats of one list still give each right once (how fast it grows with the
+    length is a figure in bench/bench_parser.py, "growth", not a timed test)."""
     block = (
         "Your Rights\n\nYou may ask us to:\n- delete the personal information we keep;\n"
         "- correct the personal information we keep;\n"
         "To make a request, e-mail rights@example.com.\n\n"
     )
-    text = block * 5_000
-    started = time.perf_counter()
-    items = extract_choices(text, [])
-    assert time.perf_counter() - started < 20
+    items = extract_choices(block * 300, [])
     assert {item["type"] for item in items} >= {"deletion", "correction"}
