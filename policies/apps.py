@@ -5,4 +5,8 @@ class PoliciesConfig(AppConfig):
     name = "policies"
 
     def ready(self) -> None:
-        from policies import login_cap  # noqa: F401 - connects the failed-log-in counter
+        from django.contrib import admin
+
+        from policies import login_cap  # connects the failed-log-in counter
+
+        admin.site.login_form = login_cap.CappedLoginForm

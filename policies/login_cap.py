@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import time
 
+from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -27,6 +29,15 @@ def failures(username: str) -> int:
     return int(cache.get(_key(username), 0))
 
 
+def capped(username: str) -> bool:
+    return bool(username) and failures(username) >= settings.ACCOUNT_FAILURES_PER_HOUR
+
+
+def minutes_left() -> int:
+    """Minutes until the current hour's budget is renewed (the counter's key names the hour)."""
+    return max(1, -(-(HOUR - int(time.time()) % HOUR) // 60))
+
+
 @receiver(user_login_failed)
 def count_failure(sender, credentials: dict, request=None, **kwargs) -> None:
     username = str(credentials.get("username") or "")
@@ -40,6 +51,23 @@ class AccountCapBackend:
     """First in AUTHENTICATION_BACKENDS: refuses any log-in to an account past its hourly cap."""
 
     def authenticate(self, request, username: str | None = None, **credentials):
-        if username and failures(username) >= settings.ACCOUNT_FAILURES_PER_HOUR:
+        if username and capped(username):
             raise PermissionDenied("too many failed log-ins for this account this hour")
         return None  # no get_user(): this backend never logs anyone in, and sessions never name it
+
+
+class CappedLoginForm(AdminAuthenticationForm):
+    """The admin log-in form, saying why a capped account is refused instead of "wrong
+    password" (which would send its owner to reset a password that is fine). Any username
+    string has a budget, so the message tells nobody whether an account exists."""
+
+    def clean(self):
+        username = str(self.cleaned_data.get("username") or "")
+        if capped(username):
+            raise forms.ValidationError(
+                "This account has had too many failed log-ins this hour, from several addresses, "
+                "so it is refused for now, even with the right password. Try again in %(minutes)d minutes.",
+                code="account_capped",
+                params={"minutes": minutes_left()},
+            )
+        return super().clean()

@@ -77,4 +77,7 @@ def test_an_account_has_an_hourly_cap_across_addresses(client, admin_user, setti
         attempt(client, "alice", "wrong", ip=f"203.0.113.{n + 1}")
     refused = attempt(client, "alice", "correct-horse-battery", ip="198.51.100.20")
     assert refused.status_code == 200  # the form again: even the right password is refused this hour
+    text = " ".join(refused.content.decode().split())
+    assert "too many failed log-ins this hour" in text and "Try again in" in text
+    assert "correct username and password" not in text
     assert attempt(client, "bob", "wrong", ip="198.51.100.20").status_code == 200  # other accounts unaffected
