@@ -42,6 +42,10 @@ DENORMALISED = (
 )
 
 
+# What `CompanyQuerySet.public()` selects, also the condition of the browse indexes.
+PUBLIC = Q(current_version__isnull=False)
+
+
 class CompanyQuerySet(models.QuerySet["Company"]):
     def search(self, text: str) -> CompanyQuerySet:
         """Companies whose name, aliases, slug or website contain `text` (any case), from an index.
@@ -78,7 +82,7 @@ class CompanyQuerySet(models.QuerySet["Company"]):
 
         A company created for an import or upload that then failed has none, and stays hidden.
         """
-        return self.filter(current_version__isnull=False)
+        return self.filter(PUBLIC)
 
     def with_badges(self) -> CompanyQuerySet:
         """Public companies with their current version and its card badges, read from the company row.
@@ -162,11 +166,15 @@ class Company(models.Model):
         verbose_name_plural = "companies"
         indexes = [
             models.Index(fields=["name", "id"], name="company_name_idx"),
-            models.Index(fields=["last_updated", "name"], name="company_updated_idx"),
             models.Index(fields=["changed_at", "id"], name="company_changed_idx"),
-            models.Index(fields=["sector", "name"], name="company_sector_idx"),
-            models.Index(fields=["badge_sells", "name"], name="company_sells_idx"),
-            models.Index(fields=["grade", "name"], name="company_grade_idx"),
+            # Browse reads only public companies: indexes holding just those rows, in the page's
+            # order, let a deep page skip its offset inside the index instead of reading (and, on
+            # SQLite, joining) every row before it (page 2,000 of 100,000: 0.2-1 s -> ~10 ms).
+            models.Index(fields=["name", "id"], condition=PUBLIC, name="company_public_name_idx"),
+            models.Index(fields=["-last_updated", "name"], condition=PUBLIC, name="company_public_updated_idx"),
+            models.Index(fields=["sector", "name"], condition=PUBLIC, name="company_public_sector_idx"),
+            models.Index(fields=["badge_sells", "name"], condition=PUBLIC, name="company_public_sells_idx"),
+            models.Index(fields=["grade", "name"], condition=PUBLIC, name="company_public_grade_idx"),
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('policies', '0006_company_grade'),
+        ('policies', '0007_company_grade'),
         ('reviews', '0001_initial'),
     ]
 

@@ -16,5 +16,5 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reviews", "0002_cardreview_views_and_queue_indexes"), ("policies", "0006_company_grade")]
+    dependencies = [("reviews", "0002_cardreview_views_and_queue_indexes"), ("policies", "0007_company_grade")]
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
