@@ -134,7 +134,7 @@ def test_one_empty_main_section_still_gets_a_grade(empty):
     """The line is two of the three main sections: a policy silent on one of them is graded on what it says."""
     assert rubric.grade(variant(lambda c: c.update({empty: []})))["value"] is not None
     others = [s for s in rubric.MAIN_SECTIONS if s != empty]
-    assert rubric.grade(variant(lambda c: c.update(dict.fromkeys(others, []))))["value"] is None
+    assert rubric.grade(variant(lambda c: c.update({key: [] for key in others})))["value"] is None
 
 
 @pytest.mark.parametrize(
