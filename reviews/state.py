@@ -9,16 +9,18 @@ from policies.models import Company, PolicyVersion
 from reviews import facts
 from reviews.models import CardReview, Decision
 from reviews.reviewed import newest_summary, reviewed_card, states
-from summaries.changes import card_changes
+from summaries.models import Summary
 
 
-def _unchecked_change(version: PolicyVersion, card: dict, checked: bool) -> bool:
-    """A later version whose card answers changed, and nobody has decided anything on it yet."""
+def _unchecked_change(version: PolicyVersion, summary: Summary, checked: bool) -> bool:
+    """A later version whose card answers changed, and nobody has decided anything on it yet.
+
+    The changes are the ones stored with the card; while they are not derived yet (the previous
+    version has no card) there is nothing to compare, so nothing is flagged.
+    """
     if version.sequence == 1 or version.extractor_change or checked:
         return False
-    previous = PolicyVersion.objects.filter(company_id=version.company_id, sequence=version.sequence - 1).first()
-    old = newest_summary(previous) if previous else None
-    return bool(card_changes(old.card if old else None, card))
+    return bool(summary.changes)
 
 
 def refresh(company: Company | int) -> CardReview:
@@ -40,7 +42,7 @@ def refresh(company: Company | int) -> CardReview:
         review.needs_review = len(flagged)
         review.unchecked = labels.count(facts.MACHINE)
         on_version = Decision.objects.filter(version=version)
-        review.unchecked_change = _unchecked_change(version, summary.card, on_version.exists())
+        review.unchecked_change = _unchecked_change(version, summary, on_version.exists())
         review.last_checked_at = Decision.objects.up_to(version).aggregate(at=Max("decided_at"))["at"]
     review.updated_at = timezone.now()
     review.save()

@@ -1,7 +1,9 @@
 """Card-level changes between two versions, in words a shopper understands.
 
-Pure Python, no Django imports: the public diff page and the Atom feeds both call
-`card_changes(old, new)`. Order: the money questions first (selling, advertisers), then
+Pure Python, no Django imports. Each card stores its changes from the previous version's card
+when it is saved (`summaries.models.Summary.changes`), so feeds, history and the diff of two
+adjacent versions read them; only the diff page's arbitrary pairs call `card_changes(old, new)`
+on a request. Order: the money questions first (selling, advertisers), then
 choices, what is collected, other recipients, contacts and the facts.
 
 A change is claimed only where the text changed, not where the parser read the same words
@@ -19,6 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from summaries.parser.codes import FACT_VALUES, Choice, Code, Collected, ContactKind, Fact, Recipient
+
+# Stored beside each card with the changes it derived (`Summary.changes_version`): bump it when
+# the changes this module finds for the same two cards and texts would differ, and `reparse`
+# derives the stored ones again.
+CHANGES_VERSION = "1"
 
 
 @dataclass(frozen=True)
@@ -338,6 +345,11 @@ def card_changes(
         *_facts(old, new, texts),
         *_dated(old, new),
     ]
+
+
+def as_stored(changes: list[Change]) -> list[dict[str, Any]]:
+    """The JSON form kept beside a card; templates and feeds read its keys as they read a Change's attributes."""
+    return [dataclasses.asdict(change) for change in changes]
 
 
 def _text_of(card: dict[str, Any]) -> str | None:

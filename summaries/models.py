@@ -7,8 +7,17 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from policies.models import Company, PolicyVersion
+from summaries.changes import CHANGES_VERSION, as_stored, card_changes
 
-DERIVED_FIELDS = ("sells_data", "shares_with_advertisers", "allows_deletion", "honors_gpc", "practices")
+DERIVED_FIELDS = (
+    "sells_data",
+    "shares_with_advertisers",
+    "allows_deletion",
+    "honors_gpc",
+    "practices",
+    "changes",
+    "changes_version",
+)
 
 
 class SummaryQuerySet(models.QuerySet["Summary"]):
@@ -42,6 +51,19 @@ class SummaryQuerySet(models.QuerySet["Summary"]):
             changed_at=timezone.now(),
         )
 
+    def changes_for(self, version_ids: list[int]) -> dict[int, list[dict] | None]:
+        """The stored card-level changes of each given version's newest card, keyed by version id, in one query.
+
+        Only the changes are read, not the cards; a version whose changes are not derived yet
+        (or were derived by an older `summaries.changes`) maps to None.
+        """
+        found: dict[int, list[dict] | None] = {}
+        rows = self.filter(version__in=version_ids).order_by("version", "-created_at", "-pk")
+        for version, changes, derived_by in rows.values_list("version", "changes", "changes_version"):
+            if version not in found:
+                found[version] = changes if derived_by == CHANGES_VERSION else None
+        return found
+
     def newest_of(self, version: PolicyVersion) -> Summary | None:
         return self.filter(version=version).order_by("-created_at", "-pk").first()
 
@@ -72,6 +94,13 @@ class Summary(models.Model):
     allows_deletion = models.BooleanField(default=False)
     honors_gpc = models.BooleanField(default=False)
     practices = models.JSONField(default=list, help_text="Practice codes found anywhere in the card.")
+    # Card-level changes from the previous version's newest card, derived when this card is
+    # saved (and again when that previous card is), so feeds, history and the diff of adjacent
+    # versions never compare cards on a request. [] for a first version; None while the
+    # previous version has no card. `changes_version` is the summaries.changes code that
+    # derived them: `reparse` derives them again when it moves on.
+    changes = models.JSONField(null=True, blank=True, editable=False)
+    changes_version = models.CharField(max_length=16, blank=True, default="", editable=False)
 
     objects = SummaryQuerySet.as_manager()
 
@@ -89,10 +118,12 @@ class Summary(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.refresh_derived()
+        self.refresh_changes()
         if kwargs.get("update_fields") is not None:  # update_or_create saves only its defaults
             kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
         super().save(*args, **kwargs)
         self._refresh_company()
+        self._refresh_next()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
@@ -104,6 +135,39 @@ class Summary(models.Model):
         # too, shown on the diff page) makes the company's pages out of date.
         owner = PolicyVersion.objects.filter(pk=self.version_id).values("company_id")[:1]
         Summary.objects.refresh_badges(Company.objects.filter(pk=Subquery(owner)))
+
+    def refresh_changes(self) -> None:
+        """Derive `changes` from the previous version's newest card and both texts."""
+        version = self.version
+        self.changes, self.changes_version = [], CHANGES_VERSION
+        if version.sequence == 1:
+            return
+        previous = (
+            Summary.objects.filter(version__company_id=version.company_id, version__sequence=version.sequence - 1)
+            .select_related("version")
+            .only("card", "version", "version__text")
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        if previous is None:
+            self.changes, self.changes_version = None, ""
+            return
+        self.changes = as_stored(card_changes(previous.card, self.card or {}, previous.version.text, version.text))
+
+    def _refresh_next(self) -> None:
+        # The next version's changes were derived against this version's newest card, which this may replace.
+        version = self.version
+        following = (
+            Summary.objects.filter(version__company_id=version.company_id, version__sequence=version.sequence + 1)
+            .select_related("version")
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        if following is not None:
+            following.refresh_changes()
+            Summary.objects.filter(pk=following.pk).update(
+                changes=following.changes, changes_version=following.changes_version
+            )
 
     def refresh_derived(self) -> None:
         card = self.card or {}

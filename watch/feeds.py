@@ -1,7 +1,8 @@
 """Atom feeds of policy changes: site-wide and per company, one entry per recorded version.
 
 Versions recorded only because our extractor changed are left out: for a shopper nothing
-changed. Each entry lists the card-level changes and links to the diff page.
+changed. Each entry lists the card-level changes stored with its card when it was recorded
+(never compared on a request) and links to the diff page.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -20,34 +21,24 @@ from django.utils.html import format_html, format_html_join
 from policies.models import Company, PolicyVersion
 from policies.ota.records import OTA_CREDIT, OTA_LICENCE
 from reviews.models import Decision
-from summaries.changes import card_changes
 from summaries.models import Summary
 
 FEED_SIZE = 50
 
 
 def with_cards(versions: QuerySet[PolicyVersion]) -> list[PolicyVersion]:
-    """The feed's entries, each with its card and its predecessor's card attached.
+    """The feed's entries, each with its card's stored changes attached (`feed_changes`).
 
-    Three queries however many entries: the versions, their predecessors, and the newest
-    card of each of them.
+    Two queries however many entries: the versions, and the stored changes of their newest
+    cards (not the cards themselves).
     """
     # When our team last decided anything on the version: the entry says whether the change was checked.
     checked = Decision.objects.filter(version=OuterRef("pk")).order_by("-decided_at").values("decided_at")[:1]
     versions = versions.annotate(checked_at=Subquery(checked))
     items = list(versions.select_related("company").defer("text", "company__aliases")[:FEED_SIZE])
-    wanted = Q(pk__in=[])
+    changes = Summary.objects.changes_for([v.pk for v in items])
     for item in items:
-        if item.sequence > 1:
-            wanted |= Q(company_id=item.company_id, sequence=item.sequence - 1)
-    previous = {
-        (v.company_id, v.sequence): v.pk for v in PolicyVersion.objects.filter(wanted).only("pk", "company", "sequence")
-    }
-    ids = [v.pk for v in items] + list(previous.values())
-    cards = {version: s.card for version, s in Summary.objects.newest_for(ids).items()}
-    for item in items:
-        item.feed_card = cards.get(item.pk)
-        item.feed_previous_card = cards.get(previous.get((item.company_id, item.sequence - 1), 0))
+        item.feed_changes = changes.get(item.pk)
     return items
 
 
@@ -92,10 +83,12 @@ class ChangesFeed(Feed):
     def _changes(self, item: PolicyVersion) -> str:
         if item.sequence == 1:
             return format_html("<p>Fineprint recorded the first version of {}'s privacy policy.</p>", item.company.name)
-        changes = card_changes(item.feed_previous_card, item.feed_card or {})
+        changes = item.feed_changes
+        if changes is None:  # not derived yet: its card, or its predecessor's, is still being made
+            return format_html("<p>{}</p>", "The policy changed; what changed on its card is being worked out.")
         if not changes:
             return format_html("<p>{}</p>", "The wording changed; the card's answers did not.")
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((c.text,) for c in changes)))
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((c["text"],) for c in changes)))
 
     def item_link(self, item: PolicyVersion) -> str:
         if item.sequence == 1:

@@ -75,7 +75,7 @@ def sync_repository(repository: str) -> Outcome:
     try:
         for terms_type, services in by_terms.items():
             done = import_source(source, Options(terms_type=terms_type, services=tuple(services), jobs=1))
-            for field in ("services", "created", "unchanged", "extractor_changes", "deletions"):
+            for field in ("services", "created", "unchanged", "extractor_changes", "deletions", "older"):
                 setattr(outcome, field, getattr(outcome, field) + getattr(done, field))
             outcome.failures += done.failures
     except SourceError as exc:

@@ -1,4 +1,8 @@
-"""What changed between two versions: card-level changes first, then the text."""
+"""What changed between two versions: card-level changes first, then the text.
+
+Two adjacent versions show the changes stored with the newer card when it was recorded; only
+other pairs (unbounded in number) compare their cards here.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from pages.forms import VersionPairForm
 from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
 from policies.models import Company, PolicyVersion
-from summaries.changes import card_changes
+from summaries.changes import CHANGES_VERSION, card_changes
 from summaries.models import Summary
 from summaries.textdiff import ALGORITHM
 
@@ -51,6 +55,18 @@ def text_diff_for(company: Company, a: int, b: int) -> tuple[PolicyVersion, Poli
     return old, new, found
 
 
+def card_changes_for(old: PolicyVersion, new: PolicyVersion) -> tuple[bool, list]:
+    """Whether both versions have cards, and what changed on them (stored for adjacent versions)."""
+    cards = Summary.objects.newest_by_version([old, new]).values()
+    if len(cards) < 2:
+        return False, []
+    stored = next(s for s in cards if s.version_id == new.pk)
+    if new.sequence == old.sequence + 1 and stored.changes is not None and stored.changes_version == CHANGES_VERSION:
+        return True, stored.changes
+    old_card = next(s.card for s in cards if s.version_id == old.pk)
+    return True, card_changes(old_card, stored.card, old.text, new.text)
+
+
 @require_safe
 def diff(request: HttpRequest, slug: str) -> HttpResponse:
     if over_limit(request, "diff"):
@@ -81,12 +97,7 @@ def diff(request: HttpRequest, slug: str) -> HttpResponse:
     text_diff = None
     if a is not None and b is not None and a != b:
         old, new, text_diff = text_diff_for(company, a, b)
-        cards = Summary.objects.newest_by_version([old, new])
-        old_card = cards[old.pk].card if old.pk in cards else None
-        new_card = cards[new.pk].card if new.pk in cards else None
-        has_cards = old_card is not None and new_card is not None
-        if has_cards:
-            changes = card_changes(old_card, new_card, old.text, new.text)
+        has_cards, changes = card_changes_for(old, new)
     between = [seq for seq, extractor in sequences if a is not None and b is not None and a < seq <= b]
     extractor_only = bool(between) and all(extractor for seq, extractor in sequences if seq in between)
     context = {

@@ -15,6 +15,7 @@ become "• item"), other tags are dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -154,13 +155,22 @@ def _cell_text(token: Token) -> str:
     source = token.content
     children = token.children or []
     breaks = {child.content for child in children if child.type == "html_inline" and _is_break(child.content)}
-    out = BlockWriter(flat=True)
     if breaks:
         for tag in breaks:
             source = source.replace(tag, "\n")
-        _render(_MD.parse(source), out)
-    else:
-        _inline(children, out)
+        return _cell_document(source)
+    out = BlockWriter(flat=True)
+    _inline(children, out)
+    return " ".join(out.result().split())
+
+
+# A parse has a fixed cost of about a millisecond, and policies converted from HTML have
+# hundreds of such cells (a table of purposes, each cell a list); successive versions of one
+# document repeat nearly all of them, so an import reads each distinct cell once per process.
+@functools.lru_cache(maxsize=4096)
+def _cell_document(source: str) -> str:
+    out = BlockWriter(flat=True)
+    _render(_MD.parse(source), out)
     return " ".join(out.result().split())
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from django.core.management.base import OutputWrapper
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -21,7 +22,9 @@ def reporter(count: int, out: TextIO, terminal: bool) -> Iterator[Callable[[str]
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
-            console=Console(file=out),
+            # The caller has decided `out` is a terminal (force it: a pipe or test stream that
+            # stands for one is not detected as such).
+            console=Console(file=_Verbatim(out), force_terminal=True),
             transient=False,
         ) as bar:
             task = bar.add_task("importing", total=count)
@@ -40,3 +43,24 @@ def reporter(count: int, out: TextIO, terminal: bool) -> Iterator[Callable[[str]
             last = now
 
     yield step
+
+
+class _Verbatim:
+    """`out` for rich: a command's OutputWrapper would end each of rich's writes (a cursor move,
+    part of a line) with a newline, so the bar would scroll instead of redrawing in place."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        if isinstance(self.out, OutputWrapper):
+            self.out.write(text, ending="")
+        else:
+            self.out.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def isatty(self) -> bool:
+        return True

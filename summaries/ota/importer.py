@@ -6,8 +6,10 @@ written here, in order, through `record_version`, each in its own short transact
 with the document's resume point. A re-run reads the resume point and skips what is done, so
 an interrupted import re-run gives no duplicates and no gaps. A company is created in the same
 transaction as its first version: an import that fails before that leaves nothing visible.
-A document whose file cannot be read stops there (later versions would leave a gap); the
-failure is reported and the next run retries it.
+A recorded file that cannot be read (not UTF-8, empty, too big) is reported as a failure and
+skipped: the document's later versions are imported after it. A company that already has
+versions (from its watched URL or another source) gets only the records newer than its latest
+version; older ones are skipped and reported, never appended out of date order.
 """
 
 from __future__ import annotations
@@ -49,13 +51,15 @@ class Outcome:
     unchanged: int = 0
     extractor_changes: int = 0
     deletions: int = 0
+    older: int = 0
     failures: list[str] = field(default_factory=list)
+    older_notes: dict[str, str] = field(default_factory=dict)  # per service, the first skipped record
 
     def line(self) -> str:
         return (
             f"{self.services} services · {self.created} versions created · {self.unchanged} unchanged · "
             f"{self.extractor_changes} extractor changes · {self.deletions} deletions · "
-            f"{len(self.failures)} failures"
+            f"{len(self.failures)} failures · {self.older} older than the company's history (skipped)"
         )
 
 
@@ -119,15 +123,15 @@ def total(plans: list[_Pending]) -> int:
 
 def write(source: GitSource, plans: list[_Pending], options: Options, progress: Progress | None) -> Outcome:
     outcome = Outcome(services=len(plans))
-    failed: set[int] = set()
-    for index, plan_, record, data, parsed in _parsed(source, plans, options.jobs):
+    for _index, plan_, record, data, parsed in _parsed(source, plans, options.jobs):
         if progress:
             progress(record.service)
-        if index in failed:
-            continue
         if parsed is not None and parsed.error:
-            failed.add(index)
-            outcome.failures.append(f"{record.service}: {parsed.error}")
+            # A file that cannot be read (not UTF-8, empty, too big) is that recorded file's
+            # fault, not its document's: it is reported and the next version is imported, so
+            # one bad capture does not freeze a history. Nothing of it is written; the resume
+            # point moves on with the next version written (a re-run would only fail again).
+            outcome.failures.append(f"{record.service} ({record.recorded_at:%Y-%m-%d %H:%M}): {parsed.error}")
             continue
         _write_one(source, plan_, record, data, parsed, outcome)
     return outcome
@@ -192,6 +196,20 @@ def _write_one(
             _advance(row, record)
             outcome.unchanged += 1
             return
+        latest = _latest_from_elsewhere(company, source.location) if has_versions else None
+        if latest is not None and record.recorded_at < latest:
+            # A second source whose history starts before what is recorded: versions are
+            # numbered in recording order and never renumbered (links, feeds, reviews point at
+            # the numbers), so an older text cannot be put back in its place. Slotting it after
+            # newer versions would show the company going back in time; it is skipped and said.
+            _advance(row, record)
+            outcome.older += 1
+            outcome.older_notes.setdefault(
+                record.service,
+                f"{record.service}: versions recorded before {latest:%Y-%m-%d %H:%M} (the latest version "
+                f"{company.name} has from elsewhere) were skipped; only later ones are added",
+            )
+            return
         version, created = record_version(
             company,
             parsed.extracted,
@@ -210,6 +228,15 @@ def _write_one(
         outcome.extractor_changes += 1
     else:
         outcome.created += 1
+
+
+def _latest_from_elsewhere(company: Company, location: str) -> datetime | None:
+    """When the company's newest version that did not come from this source was captured.
+
+    Within one source its own order stands (a commit dated before its parent is still later).
+    """
+    versions = PolicyVersion.objects.filter(company=company).exclude(source_repository=location)
+    return versions.order_by("-sequence").values_list("captured_at", flat=True).first()
 
 
 def _known_from_elsewhere(company: Company, text: str, location: str) -> bool:

@@ -135,11 +135,57 @@ def test_bad_first_file_leaves_nothing_visible(db, tmp_path, content, reason):
     (folder / "Bad" / "Privacy Policy").mkdir(parents=True)
     (folder / "Bad" / "Privacy Policy" / "2024-01-01T00-00-00Z.md").write_bytes(content)
     err = io.StringIO()
-    with pytest.raises(CommandError, match="1 documents stopped"):
+    with pytest.raises(CommandError, match="1 recorded files could not be read"):
         call_command("import_ota", str(folder), "--jobs", "1", stdout=io.StringIO(), stderr=err)
     assert reason in err.getvalue()
     assert not Company.objects.public().exists()
     assert not PolicyVersion.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [("Données".encode("latin-1"), "not UTF-8"), (b"", "empty"), (b"x" * (11 * 1024 * 1024), "MB (limit 10 MB)")],
+)
+def test_a_bad_file_is_reported_and_the_later_versions_are_imported(db, tmp_path, content, reason):
+    folder = dataset_folder(
+        tmp_path / "ds",
+        {"Shop": [("2021-01-01T00-00-00Z", policy("Shop", 1)), ("2023-01-01T00-00-00Z", policy("Shop", 3))]},
+    )
+    (folder / "Shop" / "Privacy Policy" / "2022-01-01T00-00-00Z.md").write_bytes(content)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 recorded files could not be read"):
+        call_command("import_ota", str(folder), "--jobs", "1", stdout=io.StringIO(), stderr=err)
+    assert "failed: Shop (2022-01-01 00:00): Shop/Privacy Policy/2022-01-01T00-00-00Z.md" in err.getvalue()
+    assert reason in err.getvalue()
+    shop = Company.objects.get(name="Shop")
+    assert [v.captured_at.year for v in shop.versions.order_by("sequence")] == [2021, 2023]
+    assert "revision 3" in shop.versions.get(sequence=2).text
+    assert "0 versions created · 0 unchanged" in run(folder)  # a re-run adds nothing and stops nowhere
+
+
+def test_a_second_source_older_than_the_recorded_history_adds_only_what_is_newer(db, tmp_path):
+    from datetime import UTC, datetime
+
+    from policies.ingest import from_text
+    from summaries.recording import record_version
+
+    shop = Company.objects.create(name="Shop", slug="shop")
+    watched = "Our own capture of the Shop privacy policy, from its web site."
+    record_version(shop, from_text(watched), original=watched.encode(), captured_at=datetime(2023, 6, 1, tzinfo=UTC))
+    versions = [
+        ("2021-01-01T00-00-00Z", policy("Shop", 1)),
+        ("2022-01-01T00-00-00Z", policy("Shop", 2)),
+        ("2024-01-01T00-00-00Z", policy("Shop", 3)),
+    ]
+    out = run(dataset_folder(tmp_path / "ds", {"Shop": versions}))
+    assert "skipped: Shop: versions recorded before 2023-06-01 00:00 (the latest version Shop has" in out
+    assert "1 versions created · 0 unchanged · 0 extractor changes · 0 deletions · 0 failures · 2 older" in out
+    captured = [v.captured_at.year for v in shop.versions.order_by("sequence")]
+    assert captured == [2023, 2024]  # in date order: nothing older is slotted after the watched version
+    assert "revision 3" in shop.versions.get(sequence=2).text
+    assert "0 versions created · 0 unchanged · 0 extractor changes · 0 deletions · 0 failures · 0 older" in run(
+        tmp_path / "ds"
+    )
 
 
 def test_dataset_folder_and_zip_give_the_same_history(db, tmp_path):
@@ -188,3 +234,19 @@ def test_plain_progress_lines_when_not_a_terminal(db, repo):
     out = run(repo.path)
     assert out.startswith("importing 9 records\n")
     assert "9/9 records" in out
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_progress_bar_with_counts_and_time_left_on_a_terminal(db, repo):
+    out = Terminal()
+    call_command("import_ota", str(repo.path), "--jobs", "1", stdout=out)
+    shown = out.getvalue()
+    assert "\x1b[" in shown  # drawn with terminal control sequences, redrawn in place
+    assert "9/9" in shown and "0:00:00" in shown  # counts and time left
+    assert "\n\n" not in shown.split("9/9")[0]  # no stray newline after each redraw
+    assert shown.rstrip().endswith("(skipped)")  # the summary line after the bar
+    assert "importing 9 records" not in shown  # the plain lines are for pipes

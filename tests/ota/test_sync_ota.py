@@ -54,12 +54,24 @@ def test_sync_runs_as_a_task(db, clone):
 
 
 def test_watched_url_and_ota_with_the_same_text_make_one_version(db, clone):
+    from datetime import UTC, datetime
+
     from policies.ingest import extract
     from summaries.recording import record_version
 
     acme = Company.objects.create(name="Acme", slug="acme")
     first = policy("Acme", 1).encode()
-    record_version(acme, extract(first, "p.md"), original=first, source=Source.URL, source_url="https://acme.example/p")
+    # Captured by our watcher before OTA's first record (older OTA records would be skipped, as
+    # test_import_ota's second-source test shows).
+    captured_at = datetime(2020, 9, 1, tzinfo=UTC)
+    record_version(
+        acme,
+        extract(first, "p.md"),
+        original=first,
+        source=Source.URL,
+        source_url="https://acme.example/p",
+        captured_at=captured_at,
+    )
     OTAService.objects.create(company=acme, repository=str(clone), service="Acme")
     sync()
     texts = list(acme.versions.values_list("sha256", flat=True))

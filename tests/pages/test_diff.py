@@ -145,3 +145,24 @@ def test_huge_rewrite_stays_under_size_limit(client, db):
 )
 def test_default_pair(sequences, expected):
     assert default_pair(sequences) == expected
+
+
+def test_adjacent_versions_show_the_changes_stored_with_the_card(client, changed, monkeypatch):
+    from summaries.changes import CHANGES_VERSION, Change, as_stored
+    from summaries.models import Summary
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("card_changes was called on a request")
+
+    marker = as_stored([Change("facts", "changed", "Stored when version 2 was recorded")])
+    Summary.objects.filter(version__sequence=2).update(changes=marker, changes_version=CHANGES_VERSION)
+    monkeypatch.setattr("summaries.changes._Texts", refuse)
+    assert "Stored when version 2 was recorded" in text_of(client.get("/c/juniper/diff/?a=1&b=2").content.decode())
+
+
+def test_other_pairs_and_changes_of_an_older_code_are_compared_on_the_request(client, changed):
+    from summaries.models import Summary
+
+    Summary.objects.filter(version__sequence=2).update(changes=[{"text": "stale"}], changes_version="0-old")
+    words = text_of(client.get("/c/juniper/diff/?a=1&b=2").content.decode())
+    assert "stale" not in words and "sells" in words.lower()

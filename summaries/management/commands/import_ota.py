@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -39,17 +38,20 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         try:
             plans = plan(opened, chosen)
-            with reporter(total(plans), self.stdout, sys.stdout.isatty()) as progress:
+            with reporter(total(plans), self.stdout, self.stdout.isatty()) as progress:
                 outcome = write(opened, plans, chosen, progress)
         except SourceError as exc:
             raise CommandError(str(exc)) from None
         finally:
             opened.close()
+        for note in outcome.older_notes.values():
+            self.stdout.write(f"skipped: {note}")
         self.stdout.write(outcome.line())
         for failure in outcome.failures:
             self.stderr.write(f"failed: {failure}")
         if outcome.failures:
-            raise CommandError(f"{len(outcome.failures)} documents stopped at a version that could not be read")
+            count = len(outcome.failures)
+            raise CommandError(f"{count} recorded files could not be read (skipped; the rest was imported)")
 
 
 def _date(value: str) -> datetime:
