@@ -25,6 +25,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.text import slugify
 
+from policies import bulk
 from policies.archive import Origin, text_sha256
 from policies.ingest import MAX_BYTES
 from policies.models import Company, OTAService, PolicyVersion, Source
@@ -71,6 +72,9 @@ class _Pending:
     document: Document
     row: OTAService | None
     records: list[Record]
+    # When the company's newest version from another source was captured (looked up once per run).
+    elsewhere: datetime | None = None
+    elsewhere_known: bool = False
 
 
 def import_source(source: GitSource, options: Options, progress: Progress | None = None) -> Outcome:
@@ -123,17 +127,23 @@ def total(plans: list[_Pending]) -> int:
 
 def write(source: GitSource, plans: list[_Pending], options: Options, progress: Progress | None) -> Outcome:
     outcome = Outcome(services=len(plans))
-    for _index, plan_, record, data, parsed in _parsed(source, plans, options.jobs):
-        if progress:
-            progress(record.service)
-        if parsed is not None and parsed.error:
-            # A file that cannot be read (not UTF-8, empty, too big) is that recorded file's
-            # fault, not its document's: it is reported and the next version is imported, so
-            # one bad capture does not freeze a history. Nothing of it is written; the resume
-            # point moves on with the next version written (a re-run would only fail again).
-            outcome.failures.append(f"{record.service} ({record.recorded_at:%Y-%m-%d %H:%M}): {parsed.error}")
-            continue
-        _write_one(source, plan_, record, data, parsed, outcome)
+    # Review state (grade, queue flags) is worked out once per document, not once per version.
+    with bulk.deferred():
+        last = -1
+        for index, plan_, record, data, parsed in _parsed(source, plans, options.jobs):
+            if index != last:
+                bulk.settle()  # the previous document's company is complete
+                last = index
+            if progress:
+                progress(record.service)
+            if parsed is not None and parsed.error:
+                # A file that cannot be read (not UTF-8, empty, too big) is that recorded file's
+                # fault, not its document's: it is reported and the next version is imported, so
+                # one bad capture does not freeze a history. Nothing of it is written; the resume
+                # point moves on with the next version written (a re-run would only fail again).
+                outcome.failures.append(f"{record.service} ({record.recorded_at:%Y-%m-%d %H:%M}): {parsed.error}")
+                continue
+            _write_one(source, plan_, record, data, parsed, outcome)
     return outcome
 
 
@@ -196,7 +206,9 @@ def _write_one(
             _advance(row, record)
             outcome.unchanged += 1
             return
-        latest = _latest_from_elsewhere(company, source.location) if has_versions else None
+        if has_versions and not plan_.elsewhere_known:
+            plan_.elsewhere, plan_.elsewhere_known = _latest_from_elsewhere(company, source.location), True
+        latest = plan_.elsewhere if has_versions else None
         if latest is not None and record.recorded_at < latest:
             # A second source whose history starts before what is recorded: versions are
             # numbered in recording order and never renumbered (links, feeds, reviews point at
