@@ -22,7 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.utils.text import slugify
 
 from policies import bulk
@@ -35,6 +35,7 @@ from summaries.ota.parse import Parsed, parse_markdown
 from summaries.recording import record_version
 
 DEFAULT_TERMS = "Privacy Policy"
+WORKER_FILES = 200
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,9 @@ def write(source: GitSource, plans: list[_Pending], options: Options, progress: 
                 outcome.failures.append(f"{record.service} ({record.recorded_at:%Y-%m-%d %H:%M}): {parsed.error}")
                 continue
             _write_one(source, plan_, record, data, parsed, outcome)
+            # With DEBUG on (the development default) Django keeps the last 9,000 queries with
+            # their parameters, here whole policy texts: hundreds of MB over a long import.
+            reset_queries()
     return outcome
 
 
@@ -163,7 +167,9 @@ def _parsed(
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["summaries.ota.parse"])
     window: deque[tuple[int, _Pending, Record, bytes, Future[Parsed] | Parsed | None]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    # A worker is replaced after a few hundred files: CPython keeps the arenas a long policy's
+    # parse grew, so a worker's memory would otherwise creep up with the history's length.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, max_tasks_per_child=WORKER_FILES) as pool:
         for index, plan_, record in work:
             data, parsed = _read(source, record)
             if parsed is None and record.kind != Kind.DELETED:
