@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Before the public cache, so views of cached pages and 304s are counted too.
+    "pages.view_counts.ViewCountMiddleware",
     # After CSRF and CSP: a cached page is served with this request's token and nonce.
     "pages.public_cache.PublicCacheMiddleware",
     # Last, so a locked-out login never reaches the view.
@@ -272,6 +274,22 @@ X_FRAME_OPTIONS = "DENY"
 # which the deployment check (reviews.W001) warns about.
 RATELIMIT_USE_CACHE = "ratelimit"
 REPORT_RATE = env_str("REPORT_RATE", "5/h")
+
+# Views of card pages for the review queue's "most viewed" (reviews/popularity.py): counted in
+# this cache, moved into the database after a response at most every VIEW_FLUSH_SECONDS.
+# Redis under a key prefix of its own when CACHE_URL names one (shared by every worker), else
+# this process's memory, never culled: a counter dropped to make room would lose counts.
+CACHES["counters"] = (
+    {**CACHES["ratelimit"], "KEY_PREFIX": "fp-views"}
+    if CACHES["ratelimit"]["BACKEND"].endswith("RedisCache")
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "counters",
+        "OPTIONS": {"MAX_ENTRIES": 10**9},
+    }
+)
+VIEW_COUNT_CACHE = "counters"
+VIEW_FLUSH_SECONDS = env_int("VIEW_FLUSH_SECONDS", 60)
 
 # Outbound fetching (issue 5). Loopback targets are refused unless a test turns this on.
 FETCH_ALLOW_LOOPBACK_FOR_TESTS = False

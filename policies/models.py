@@ -37,6 +37,7 @@ DENORMALISED = (
     "badge_ads",
     "badge_deletion",
     "badge_gpc",
+    "grade",
     "changed_at",
 )
 
@@ -123,6 +124,7 @@ class CompanyQuerySet(models.QuerySet["Company"]):
             badge_ads=None,
             badge_deletion=None,
             badge_gpc=None,
+            grade=None,
             changed_at=timezone.now(),
         )
 
@@ -148,6 +150,12 @@ class Company(models.Model):
     badge_ads = models.BooleanField(null=True, editable=False)
     badge_deletion = models.BooleanField(null=True, editable=False)
     badge_gpc = models.BooleanField(null=True, editable=False)
+    # The public grade of the current card (A–E; null for "not enough information", no card yet
+    # or a card held from public view). Worked out and written by `reviews.state.refresh`
+    # whenever the card or a review decision changes: this layer only stores it. No CHECK
+    # constraint: adding one makes SQLite rebuild the table, which drops the search triggers
+    # (migration 0005); CardReview.grade, where the letter is worked out, has the check.
+    grade = models.CharField(max_length=1, null=True, blank=True, editable=False)
     # When anything shown about this company last changed: ETags, `?updated_since=`, caches.
     changed_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -166,6 +174,7 @@ class Company(models.Model):
             models.Index(fields=["-last_updated", "name"], condition=PUBLIC, name="company_public_updated_idx"),
             models.Index(fields=["sector", "name"], condition=PUBLIC, name="company_public_sector_idx"),
             models.Index(fields=["badge_sells", "name"], condition=PUBLIC, name="company_public_sells_idx"),
+            models.Index(fields=["grade", "name"], condition=PUBLIC, name="company_public_grade_idx"),
         ]
 
     def __str__(self) -> str:

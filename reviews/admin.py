@@ -20,6 +20,7 @@ from reviews.decide import DecisionError, Proposal, confirm_all, record
 from reviews.forms import DecisionForm
 from reviews.models import Action, CardReview, Decision, Report, ReportStatus
 from reviews.reviewed import reviewed_card
+from reviews.state import refresh
 
 FACT_ACTIONS = [(Action.CONFIRM, "Confirm"), (Action.CORRECT, "Correct"), (Action.REJECT, "Reject")]
 
@@ -130,9 +131,41 @@ class QueueFilter(admin.SimpleListFilter):
         return queryset.filter(Q(open_reports__gt=0) | Q(needs_review__gt=0) | Q(unchecked_change=True) | Q(held=True))
 
 
+class OrderFilter(admin.SimpleListFilter):
+    """Newest first (the default) or most viewed first; each breaks ties by the other.
+
+    A choice in the sidebar rather than a mixed score, so a reviewer can tell why a card is on
+    top: it changed most recently, or visitors read it most. Column headers still sort too.
+    """
+
+    title = "order"
+    parameter_name = "order"
+    ORDERINGS = {
+        "": ("-version_captured_at", "-views", "company__name"),
+        "views": ("-views", "-version_captured_at", "company__name"),
+    }
+
+    def lookups(self, request, model_admin):
+        return [("", "Newest first"), ("views", "Most viewed first")]
+
+    def choices(self, changelist):
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": (self.value() or "") == value,
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: value} if value else {}, [self.parameter_name, "o"]
+                ),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        return queryset  # the order is applied by CardReviewAdmin.get_ordering
+
+
 @admin.register(CardReview)
 class CardReviewAdmin(admin.ModelAdmin):
-    """The review queue: changed cards nobody checked, facts whose quote vanished, and open reports; newest first."""
+    """The review queue: changed cards nobody checked, facts whose quote vanished, and open reports;
+    newest or most viewed first."""
 
     list_display = (
         "company",
@@ -144,14 +177,30 @@ class CardReviewAdmin(admin.ModelAdmin):
         "grade",
         "held",
         "version_captured_at",
+        "views",
     )
     list_editable = ("held",)
-    list_filter = (QueueFilter, "held", "grade")
+    list_filter = (QueueFilter, OrderFilter, "held", "grade")
     search_fields = ("company__name",)
-    ordering = ("-version_captured_at", "company__name")
     list_select_related = ("company",)
-    fields = ("company", "held", "grade", "needs_review", "unchecked", "unchecked_change", "last_checked_at")
-    readonly_fields = ("company", "grade", "needs_review", "unchecked", "unchecked_change", "last_checked_at")
+    fields = ("company", "held", "grade", "needs_review", "unchecked", "unchecked_change", "last_checked_at", "views")
+    readonly_fields = (
+        "company",
+        "grade",
+        "needs_review",
+        "unchecked",
+        "unchecked_change",
+        "last_checked_at",
+        "views",
+    )
+
+    def get_ordering(self, request: HttpRequest):
+        return OrderFilter.ORDERINGS.get(request.GET.get(OrderFilter.parameter_name, ""), OrderFilter.ORDERINGS[""])
+
+    def save_model(self, request: HttpRequest, obj: CardReview, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Holding or releasing a card changes what the public sees: badges, grade, cached pages.
+        refresh(obj.company_id)
 
     def get_queryset(self, request: HttpRequest):
         opened = Count("company__reports", filter=Q(company__reports__status=ReportStatus.OPEN))

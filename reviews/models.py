@@ -120,6 +120,7 @@ class CardReview(models.Model):
 
     company = models.OneToOneField(Company, on_delete=models.CASCADE, primary_key=True, related_name="card_review")
     held = models.BooleanField(default=False, help_text="Keep the card off public pages until it is checked.")
+    # The reviewed card's grade, shown to the team even while held; the public one is Company.grade.
     grade = models.CharField(max_length=1, null=True, blank=True, db_index=True)
     grade_score = models.IntegerField(null=True, blank=True)
     needs_review = models.PositiveIntegerField(default=0, help_text="Facts whose checked quote is gone.")
@@ -128,10 +129,17 @@ class CardReview(models.Model):
     last_checked_at = models.DateTimeField(null=True, blank=True)
     version_captured_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
+    views = models.PositiveBigIntegerField(
+        default=0, help_text="Visitors' views of the card page (reviews/popularity.py says which are counted)."
+    )
 
     objects = CardReviewQuerySet.as_manager()
 
     class Meta:
+        indexes = [
+            models.Index(fields=["-version_captured_at"], name="card_review_newest_idx"),
+            models.Index(fields=["-views"], name="card_review_views_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(grade__isnull=True) | models.Q(grade__in=list("ABCDE")),

@@ -172,12 +172,22 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# A card needs at least MIN_MAIN_SECTIONS of these non-empty to be graded. Calibrated with
+# bench/grade_real.py (figures in NOTES.md, 2026-12-04): on the newest versions of the 23 OTA
+# services it leaves out exactly the three we cannot read (two policies in French, one whose
+# published text is only section headings behind "See more"), and on OPP-115 only stubs of
+# 81–293 words. Asking for all three would also leave out short but real policies whose
+# silence about deletion or retention is exactly what the grade should report.
+MAIN_SECTIONS = ("collected", "shared", "choices")
+MIN_MAIN_SECTIONS = 2
+
+
 def is_thin(card: dict[str, Any]) -> bool:
     """Too little on the card to judge: not a privacy policy, or fewer than two of its main sections."""
     warnings = " ".join(str(w.get("code") if isinstance(w, dict) else w) for w in card.get("warnings") or [])
     if THIN_WARNING in warnings.lower().replace("_", " "):
         return True
-    return sum(1 for section in ("collected", "shared", "choices") if card.get(section)) < 2
+    return sum(1 for section in MAIN_SECTIONS if card.get(section)) < MIN_MAIN_SECTIONS
 
 
 def letter(score: int) -> str:

@@ -48,8 +48,11 @@ def refresh(company: Company | int) -> CardReview:
     review.save()
     # The company row's badges follow the reviewed card (a person's correction shows in browse
     # too) and are cleared while the card is held; conditional GETs and caches key on changed_at.
-    badges = public_badges(card) if card is not None and not review.held else dict.fromkeys(BADGES)
-    Company.objects.filter(pk=company_id).update(changed_at=review.updated_at, **badges)
+    public = card is not None and not review.held
+    badges = public_badges(card) if public else dict.fromkeys(BADGES)
+    # The grade browse filters and sorts by is a column of the company row, like the badges.
+    grade = review.grade if public else None
+    Company.objects.filter(pk=company_id).update(changed_at=review.updated_at, grade=grade, **badges)
     return review
 
 

@@ -155,14 +155,18 @@ def safe_href(value: Any, kind: str = "link") -> str:
 
 
 @register.simple_tag
-def evidence_url(slug: str, sequence: int, evidence: Any) -> str:
-    """The version page with the evidence passage highlighted, or "" for malformed evidence."""
+def evidence_url(slug: str, sequence: int, evidence: Any, relative: bool = False) -> str:
+    """The version page with the evidence passage highlighted, or "" for malformed evidence.
+
+    `relative`: as a link from the company page (`v/2/?hl=…`), a dozen bytes less per quote.
+    """
     if not isinstance(evidence, dict):
         return ""
     start, end = evidence.get("start"), evidence.get("end")
     if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end:
         return ""
-    return reverse("version", args=[slug, sequence]) + f"?hl={start}-{end}#hl"
+    page = f"v/{sequence}/" if relative else reverse("version", args=[slug, sequence])
+    return f"{page}?hl={start}-{end}#hl"
 
 
 @register.filter

@@ -19,8 +19,8 @@ PER_PAGE = 20
 ORDERINGS = {
     "name": ["name", "pk"],
     "name_desc": ["-name", "-pk"],
-    # The grade lives beside the card in reviews.CardReview (indexed); no grade sorts last.
-    "grade": [F("card_review__grade").asc(nulls_last=True), "name", "pk"],
+    # The public grade is a column of the company row (indexed with the name); no grade sorts last.
+    "grade": [F("grade").asc(nulls_last=True), "name", "pk"],
     "recent": [F("last_updated").desc(nulls_last=True), "name"],
     "oldest": [F("last_updated").asc(nulls_last=True), "name"],
 }
@@ -31,7 +31,7 @@ def browse(request: HttpRequest) -> HttpResponse:
     params = BrowseFiltersForm(request.GET, Sector.values).params()
     if params.q and over_limit(request, "search"):
         return too_many(request)
-    qs = companies_with_badges().select_related("card_review")
+    qs = companies_with_badges()
     if params.q:
         qs = qs.search(params.q)
     if params.sells:
@@ -46,7 +46,8 @@ def browse(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(sector=params.sector)
     if params.grade:
         graded = None if params.grade == "none" else params.grade
-        qs = qs.filter(card_review__grade=graded, card_review__held=False, badge_sells__isnull=False)
+        # A held card has no public grade and no badges, so it never counts as graded or thin.
+        qs = qs.filter(grade=graded, badge_sells__isnull=False)
     qs = qs.order_by(*ORDERINGS[params.sort])
 
     paginator = Paginator(qs, PER_PAGE)

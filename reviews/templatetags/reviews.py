@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django import template
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from reviews.models import CardReview, Report, ReportStatus
 
 register = template.Library()
+
+# How many of the most viewed cards waiting for review the admin index names.
+MOST_VIEWED = 5
 
 
 @register.filter
@@ -32,4 +35,12 @@ def review_queue_counts(context: template.Context) -> dict[str, int] | None:
         unchecked_changes=Count("pk", filter=Q(unchecked_change=True)),
         held=Count("pk", filter=Q(held=True)),
     )
-    return {"reports": Report.objects.filter(status=ReportStatus.OPEN).count(), **totals}
+    open_reports = Report.objects.filter(status=ReportStatus.OPEN)
+    waiting = CardReview.objects.filter(
+        Q(needs_review__gt=0)
+        | Q(unchecked_change=True)
+        | Q(held=True)
+        | Exists(open_reports.filter(company_id=OuterRef("company_id")))
+    )
+    most_viewed = waiting.filter(views__gt=0).select_related("company").order_by("-views", "company__name")
+    return {"reports": open_reports.count(), **totals, "most_viewed": list(most_viewed[:MOST_VIEWED])}

@@ -42,3 +42,7 @@ def test_filters_by_selling_and_sector_have_their_own_index(fifty):
 
 def test_the_admin_list_of_every_company_keeps_its_name_index(fifty):
     assert "company_name_idx" in plan(Company.objects.order_by("name", "id")[40_000:40_020])
+
+
+def test_the_grade_filter_has_its_own_index(fifty):
+    assert "company_public_grade_idx" in plan(companies_with_badges().filter(grade="B").order_by("name"))

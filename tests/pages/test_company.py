@@ -40,7 +40,8 @@ def test_every_fact_expands_to_its_quote_with_a_link_into_the_policy(client, jun
     start = POLICY.index(quote)
     assert '<details class="evidence">' in html
     assert quote in html
-    assert f'href="/c/juniper/v/1/?hl={start}-{start + len(quote)}#hl"' in html
+    # Relative to the company page, /c/juniper/.
+    assert f'href="v/1/?hl={start}-{start + len(quote)}#hl"' in html
 
 
 def test_evidence_quotes_are_escaped(client, db):

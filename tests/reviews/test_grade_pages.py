@@ -34,6 +34,12 @@ def test_rubric_page_prints_every_rule_with_its_points(client):
         assert rule.label in row.group(0) and f"{'+' if rule.weight > 0 else ''}{rule.weight}<" in row.group(0)
 
 
+def test_about_says_when_there_is_no_grade(client):
+    html = client.get("/about/").content.decode()
+    thin = html[html.index('id="thin"') :]
+    assert "Not enough information" in thin and "fewer than two of the three main parts" in thin
+
+
 def test_grade_page_and_card_agree(client, shops):
     about = client.get("/about/").content.decode()
     for slug in ("juniper", "grim"):

@@ -129,6 +129,14 @@ def test_thin_card_is_not_enough_information(change):
     assert result["value"] is None and result["score"] is None
 
 
+@pytest.mark.parametrize("empty", rubric.MAIN_SECTIONS)
+def test_one_empty_main_section_still_gets_a_grade(empty):
+    """The line is two of the three main sections: a policy silent on one of them is graded on what it says."""
+    assert rubric.grade(variant(lambda c: c.update({empty: []})))["value"] is not None
+    others = [s for s in rubric.MAIN_SECTIONS if s != empty]
+    assert rubric.grade(variant(lambda c: c.update({key: [] for key in others})))["value"] is None
+
+
 @pytest.mark.parametrize(
     ("text", "days"), [("90 days", 90), ("up to 7 years", 2555), ("", None), ("6 months or 1 year", 365)]
 )

@@ -1,7 +1,11 @@
 // Review page: turn a text selection in the policy into exact character offsets.
 // The <pre> holds the version's text verbatim, so counting characters of the DOM text from
 // its start gives the same offsets the server checks (text[start:end] == quote).
+// The server counts code points (Python), JavaScript strings count UTF-16 units: a character
+// outside the Basic Multilingual Plane (an emoji, 𝒳) is one of the first and two of the second.
 "use strict";
+const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+const codePoints = (text) => text.length - (text.match(PAIR) || []).length;
 document.addEventListener("DOMContentLoaded", () => {
   const pre = document.getElementById("policy-text");
   const shown = document.getElementById("selection");
@@ -15,9 +19,9 @@ document.addEventListener("DOMContentLoaded", () => {
     const before = document.createRange();
     before.selectNodeContents(pre);
     before.setEnd(range.startContainer, range.startOffset);
-    const start = before.toString().length;
+    const start = codePoints(before.toString());
     const quote = range.toString();
-    picked = { start, end: start + quote.length };
+    picked = { start, end: start + codePoints(quote) };
     shown.textContent = `Selected ${picked.start}–${picked.end}: “${quote.slice(0, 160)}${quote.length > 160 ? "…" : ""}”`;
   });
   for (const button of document.querySelectorAll("button.use-selection")) {
