@@ -11,6 +11,7 @@ from __future__ import annotations
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from policies.ota.records import Document, Kind, Record, SourceError
 
@@ -26,7 +27,7 @@ def _recorded_at(stem: str) -> datetime | None:
         return None
 
 
-class _Dataset:
+class Dataset:
     location = ""
     web_base = ""
 
@@ -52,13 +53,20 @@ class _Dataset:
         return sorted({PurePosixPath(n).parts[1] for n in self._names() if len(PurePosixPath(n).parts) == 3})
 
     def link(self, record: Record) -> str:
-        return ""
+        """The document's history in the versions repository the dataset was published from,
+        up to this record (whose commit a dataset does not name); "" when that repository is
+        not known (the stored dataset path is then the only pointer to the original)."""
+        if not self.web_base:
+            return ""
+        service, terms = PurePosixPath(record.path).parts[:2]
+        until = f"{record.recorded_at:%Y-%m-%dT%H:%M:%SZ}"
+        return f"{self.web_base}/commits/HEAD/{quote(f'{service}/{terms}.md')}?until={until}"
 
     def close(self) -> None:
         pass
 
 
-class FolderDataset(_Dataset):
+class FolderDataset(Dataset):
     def __init__(self, path: Path) -> None:
         self.path = path.resolve()
         self.location = str(self.path)
@@ -74,7 +82,7 @@ class FolderDataset(_Dataset):
         return file.read_bytes()
 
 
-class ZipDataset(_Dataset):
+class ZipDataset(Dataset):
     def __init__(self, path: Path) -> None:
         self.path = path.resolve()
         self.location = str(self.path)
@@ -117,7 +125,7 @@ def _check_zip(path: Path, entries: list[zipfile.ZipInfo]) -> None:
         raise SourceError(f"{path} is refused: it would inflate to {total / 1024**3:.1f} GB")
 
 
-def open_dataset(path: Path) -> _Dataset | None:
+def open_dataset(path: Path) -> Dataset | None:
     if path.is_file() and path.suffix.lower() == ".zip":
         return ZipDataset(path)
     if path.is_file() and zipfile.is_zipfile(path):

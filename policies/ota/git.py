@@ -59,7 +59,7 @@ class GitSource:
             remote = git(path, "remote", "get-url", "origin", timeout=30).strip()
         # What the archive knows this repository by: the name `sync_ota` was given, its remote, or its path.
         self.location = location or remote or str(path.resolve())
-        self.web_base = _web_base(remote)
+        self.web_base = web_base(remote)
         self._reader: subprocess.Popen[bytes] | None = None
 
     def documents(self, terms_type: str) -> list[Document]:
@@ -151,7 +151,7 @@ def _service_of(path: str, filename: str) -> str | None:
     return service if name == filename and service else None
 
 
-def _web_base(remote: str) -> str:
+def web_base(remote: str) -> str:
     """The browsable base of a GitHub or GitLab remote ("https://github.com/owner/repo"), or ""."""
     if remote.startswith("git@github.com:"):
         remote = "https://github.com/" + remote.removeprefix("git@github.com:")

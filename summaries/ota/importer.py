@@ -22,9 +22,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.utils.text import slugify
 
+from policies import bulk
 from policies.archive import Origin, text_sha256
 from policies.ingest import MAX_BYTES
 from policies.models import Company, OTAService, PolicyVersion, Source
@@ -34,6 +35,7 @@ from summaries.ota.parse import Parsed, parse_markdown
 from summaries.recording import record_version
 
 DEFAULT_TERMS = "Privacy Policy"
+WORKER_FILES = 200
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,9 @@ class _Pending:
     document: Document
     row: OTAService | None
     records: list[Record]
+    # When the company's newest version from another source was captured (looked up once per run).
+    elsewhere: datetime | None = None
+    elsewhere_known: bool = False
 
 
 def import_source(source: GitSource, options: Options, progress: Progress | None = None) -> Outcome:
@@ -123,17 +128,26 @@ def total(plans: list[_Pending]) -> int:
 
 def write(source: GitSource, plans: list[_Pending], options: Options, progress: Progress | None) -> Outcome:
     outcome = Outcome(services=len(plans))
-    for _index, plan_, record, data, parsed in _parsed(source, plans, options.jobs):
-        if progress:
-            progress(record.service)
-        if parsed is not None and parsed.error:
-            # A file that cannot be read (not UTF-8, empty, too big) is that recorded file's
-            # fault, not its document's: it is reported and the next version is imported, so
-            # one bad capture does not freeze a history. Nothing of it is written; the resume
-            # point moves on with the next version written (a re-run would only fail again).
-            outcome.failures.append(f"{record.service} ({record.recorded_at:%Y-%m-%d %H:%M}): {parsed.error}")
-            continue
-        _write_one(source, plan_, record, data, parsed, outcome)
+    # Review state (grade, queue flags) is worked out once per document, not once per version.
+    with bulk.deferred():
+        last = -1
+        for index, plan_, record, data, parsed in _parsed(source, plans, options.jobs):
+            if index != last:
+                bulk.settle()  # the previous document's company is complete
+                last = index
+            if progress:
+                progress(record.service)
+            if parsed is not None and parsed.error:
+                # A file that cannot be read (not UTF-8, empty, too big) is that recorded file's
+                # fault, not its document's: it is reported and the next version is imported, so
+                # one bad capture does not freeze a history. Nothing of it is written; the resume
+                # point moves on with the next version written (a re-run would only fail again).
+                outcome.failures.append(f"{record.service} ({record.recorded_at:%Y-%m-%d %H:%M}): {parsed.error}")
+                continue
+            _write_one(source, plan_, record, data, parsed, outcome)
+            # With DEBUG on (the development default) Django keeps the last 9,000 queries with
+            # their parameters, here whole policy texts: hundreds of MB over a long import.
+            reset_queries()
     return outcome
 
 
@@ -153,7 +167,9 @@ def _parsed(
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["summaries.ota.parse"])
     window: deque[tuple[int, _Pending, Record, bytes, Future[Parsed] | Parsed | None]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    # A worker is replaced after a few hundred files: CPython keeps the arenas a long policy's
+    # parse grew, so a worker's memory would otherwise creep up with the history's length.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, max_tasks_per_child=WORKER_FILES) as pool:
         for index, plan_, record in work:
             data, parsed = _read(source, record)
             if parsed is None and record.kind != Kind.DELETED:
@@ -196,7 +212,9 @@ def _write_one(
             _advance(row, record)
             outcome.unchanged += 1
             return
-        latest = _latest_from_elsewhere(company, source.location) if has_versions else None
+        if has_versions and not plan_.elsewhere_known:
+            plan_.elsewhere, plan_.elsewhere_known = _latest_from_elsewhere(company, source.location), True
+        latest = plan_.elsewhere if has_versions else None
         if latest is not None and record.recorded_at < latest:
             # A second source whose history starts before what is recorded: versions are
             # numbered in recording order and never renumbered (links, feeds, reviews point at

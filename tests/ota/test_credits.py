@@ -75,3 +75,44 @@ def test_demo_retailers_say_they_are_fictional(client, db):
     company = Company.objects.filter(fictional=True).first()
     assert company is not None
     assert 'id="fictional-note"' in client.get(f"/c/{company.slug}/").content.decode()
+
+
+def test_dataset_versions_link_their_file_and_the_repository_when_known(client, db, tmp_path):
+    from tests.ota.fixtures import dataset_folder, policy
+
+    folder = dataset_folder(tmp_path / "ds", {"Shop": [("2023-05-01T10-00-00Z", policy("Shop", 1))]})
+    repository = "https://github.com/OpenTermsArchive/demo-versions"
+    call_command("import_ota", str(folder), "--jobs", "1", "--repository", repository, stdout=io.StringIO())
+    version = Company.objects.get(name="Shop").versions.get()
+    assert version.source_path == "Shop/Privacy Policy/2023-05-01T10-00-00Z.md"
+    assert version.source_url == f"{repository}/commits/HEAD/Shop/Privacy%20Policy.md?until=2023-05-01T10:00:00Z"
+    html = client.get("/c/shop/v/1/").content.decode()
+    assert CREDIT in html and "Shop/Privacy Policy/2023-05-01T10-00-00Z.md" in html
+    assert version.source_url.replace("&", "&amp;") in html or version.source_url in html
+    assert client.get("/api/c/shop/v/1.json").json()["version"]["credit"]["original"] == version.source_url
+
+
+def test_a_dataset_without_a_known_repository_names_its_file(client, db, tmp_path):
+    from tests.ota.fixtures import dataset_folder, policy
+
+    folder = dataset_folder(tmp_path / "ds", {"Shop": [("2023-05-01T10-00-00Z", policy("Shop", 1))]})
+    call_command("import_ota", str(folder), "--jobs", "1", stdout=io.StringIO())
+    html = client.get("/c/shop/v/1/").content.decode()
+    assert CREDIT in html and "(file <code>Shop/Privacy Policy/2023-05-01T10-00-00Z.md</code>)" in html
+
+
+@pytest.mark.parametrize(
+    ("repository", "message"),
+    [("http://example.com/x", "must be a https://github.com/"), ("https://github.com/o/r", "is for datasets")],
+)
+def test_a_bad_repository_option_is_one_clear_line(db, tmp_path, repository, message):
+    from django.core.management import CommandError
+
+    from tests.ota.fixtures import dataset_folder, policy
+
+    source = dataset_folder(tmp_path / "ds", {"Shop": [("2023-05-01T10-00-00Z", policy("Shop", 1))]})
+    if message == "is for datasets":
+        source = ota_repository(tmp_path / "versions").path
+    with pytest.raises(CommandError, match=message):
+        call_command("import_ota", str(source), "--repository", repository, stdout=io.StringIO())
+    assert not Company.objects.exists()

@@ -250,3 +250,22 @@ def test_a_progress_bar_with_counts_and_time_left_on_a_terminal(db, repo):
     assert "\n\n" not in shown.split("9/9")[0]  # no stray newline after each redraw
     assert shown.rstrip().endswith("(skipped)")  # the summary line after the bar
     assert "importing 9 records" not in shown  # the plain lines are for pipes
+
+
+def test_review_state_is_worked_out_once_per_document_and_ends_as_a_fresh_one(db, repo, monkeypatch):
+    from reviews import signals
+    from reviews.models import CardReview
+    from reviews.state import refresh
+
+    calls = []
+    real = signals.refresh
+    monkeypatch.setattr(signals, "refresh", lambda company_id: calls.append(company_id) or real(company_id))
+    run(repo.path)
+    assert sorted(calls) == sorted(Company.objects.values_list("pk", flat=True))  # once each, not per version
+    for company in Company.objects.all():
+        stored = CardReview.objects.values().get(company=company)
+        fresh = CardReview.objects.values().get(pk=refresh(company.pk).pk)
+        assert {k: v for k, v in stored.items() if k != "updated_at"} == {
+            k: v for k, v in fresh.items() if k != "updated_at"
+        }
+        assert stored["version_captured_at"] == company.versions.order_by("-sequence").first().captured_at

@@ -9,6 +9,8 @@ from dateutil import parser as dateparser
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from policies.ota.dataset import Dataset
+from policies.ota.git import web_base
 from policies.ota.progress import reporter
 from policies.ota.records import SourceError
 from policies.ota.sources import open_source
@@ -27,6 +29,12 @@ class Command(BaseCommand):
         parser.add_argument("--service", action="append", default=[], help="only this service (repeatable)")
         parser.add_argument("--since", type=_date, help="only versions recorded on or after this date")
         parser.add_argument("--jobs", type=int, default=0, help="parsing processes (default: one per core)")
+        parser.add_argument(
+            "--repository",
+            default="",
+            help="for a dataset: the OTA versions repository it was published from "
+            "(https://github.com/OpenTermsArchive/…-versions), so each version links its original there",
+        )
 
     def handle(self, *args, source: Path, terms: str, service: list[str], since, jobs: int, **options) -> None:
         if jobs < 0:
@@ -36,6 +44,8 @@ class Command(BaseCommand):
             opened = open_source(source)
         except SourceError as exc:
             raise CommandError(str(exc)) from None
+        if options["repository"]:
+            _link_dataset(opened, options["repository"])
         try:
             plans = plan(opened, chosen)
             with reporter(total(plans), self.stdout, self.stdout.isatty()) as progress:
@@ -52,6 +62,18 @@ class Command(BaseCommand):
         if outcome.failures:
             count = len(outcome.failures)
             raise CommandError(f"{count} recorded files could not be read (skipped; the rest was imported)")
+
+
+def _link_dataset(opened, repository: str) -> None:
+    if not isinstance(opened, Dataset):
+        opened.close()
+        raise CommandError("--repository is for datasets: a git clone links its versions through its own remote")
+    opened.web_base = web_base(repository)
+    if not opened.web_base:
+        opened.close()
+        raise CommandError(
+            f"--repository must be a https://github.com/ or https://gitlab.com/ address, not {repository!r}"
+        )
 
 
 def _date(value: str) -> datetime:
