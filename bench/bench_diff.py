@@ -5,7 +5,9 @@
 2. The diff page itself through gunicorn (3 sync workers, production settings, a scratch SQLite
    database): the first (uncached) answer and a cached one.
 3. Visitors' throughput on a company page alone, then while 4 clients loop on that largest diff,
-   with the per-visitor rate limit on (the default) and off (the cache alone protecting the site).
+   with the per-visitor rate limit on (the default) and off (the cache alone protecting the site),
+   beside a control flood of the company page itself; and, with wrk as the visitor, the same
+   directly and through deploy/nginx.conf (its per-address diff limit) when wrk and nginx exist.
 
 Not a test: timings depend on the machine and its load (printed); it prints figures.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -96,6 +99,92 @@ def _throughput(
     return len(visits) / seconds, diff_codes
 
 
+def _wrk(url: str, seconds: float) -> float:
+    """Requests per second one visitor program (wrk, 4 connections, C: no GIL shared with the flood) gets."""
+    out = subprocess.run(
+        ["wrk", "-t1", "-c4", f"-d{max(1, round(seconds))}s", url], capture_output=True, text=True, check=True
+    ).stdout
+    return float(next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec:")))
+
+
+def _nginx(tmp: Path, upstream_port: int) -> tuple[subprocess.Popen, int]:
+    """deploy/nginx.conf (its per-address diff limit included) in front of the gunicorn on `upstream_port`."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    site = (ROOT / "deploy" / "nginx.conf").read_text()
+    site = site.replace("server 127.0.0.1:8000;  # @UPSTREAM@", f"server 127.0.0.1:{upstream_port};")
+    site = site.replace("listen 80;  # @LISTEN@", f"listen 127.0.0.1:{port};")
+    site = site.replace("/srv/fineprint/staticfiles/;  # @STATIC@", f"{tmp}/static/;")
+    site = site.replace("server_name fineprint.example;", "server_name 127.0.0.1;")
+    (tmp / "site.conf").write_text(site)
+    temp = tmp / "nginx-temp"
+    temp.mkdir(exist_ok=True)
+    temp.chmod(0o777)
+    user = "user root;" if os.geteuid() == 0 else ""
+    (tmp / "nginx.conf").write_text(
+        f"{user}\ndaemon off;\nworker_processes 1;\npid {tmp}/nginx.pid;\nerror_log {tmp}/nginx-error.log;\n"
+        "events { worker_connections 256; }\n"
+        f"http {{ access_log off; client_body_temp_path {temp}/body; proxy_temp_path {temp}/proxy;\n"
+        f"fastcgi_temp_path {temp}/f; uwsgi_temp_path {temp}/u; scgi_temp_path {temp}/s;\n"
+        f"include {tmp}/site.conf; }}\n"
+    )
+    process = subprocess.Popen(
+        [nginx, "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-e", str(tmp / "nginx-error.log")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return process, port
+
+
+def _flooded(base: str, visitor_url: str, seconds: float, flood: str) -> tuple[float, dict[int, int]]:
+    """wrk's rate on `visitor_url` while 4 Python clients loop on `base + flood`."""
+    stop = threading.Event()
+    codes: dict[int, int] = {}
+    threads = [threading.Thread(target=_loop, args=(base + flood, stop, [], codes)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    try:
+        return _wrk(visitor_url, seconds), codes
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+
+
+def through_nginx(tmp: Path, gunicorn_port: int, seconds: float) -> None:
+    """Visitors measured by wrk, directly and through nginx, alone and while 4 clients loop on the diff."""
+    if shutil.which("wrk") is None or not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        print("[through nginx] skipped: needs wrk and nginx (apt-get install wrk nginx-light)")
+        return
+    process, port = _nginx(tmp, gunicorn_port)
+    try:
+        for label, base in (
+            ("direct", f"http://127.0.0.1:{gunicorn_port}"),
+            ("through nginx", f"http://127.0.0.1:{port}"),
+        ):
+            visitor = base + "/c/small/"
+            alone = _wrk(visitor, seconds)
+            diff, codes = _flooded(base, visitor, seconds, "/c/big/diff/?a=1&b=2")
+            page, _ = _flooded(base, visitor, seconds, "/c/small/")
+            print(
+                f"[{label}, wrk visitor] alone {alone:.0f} req/s; 4 clients looping on the diff {diff:.0f} req/s "
+                f"({diff / max(alone, 1e-9):.0%}), on the company page {page:.0f} req/s "
+                f"({page / max(alone, 1e-9):.0%}); "
+                f"diff answers {dict(sorted(codes.items()))}"
+            )
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
 def server(seconds: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.sqlite3"
@@ -145,6 +234,8 @@ def server(seconds: float) -> None:
                 # visitor keeps here is what any 4 busy clients leave (the server's fair share, and
                 # this one-process client's GIL), so the diff's own cost is the gap between the two.
                 control, _ = _throughput(base, seconds, 4, flood="/c/small/")
+                if rate == "30/m":
+                    through_nginx(Path(tmp), port, seconds)
                 print(
                     f"[{label}] visitors alone {alone:.1f} req/s; with 4 clients looping on the diff {loaded:.1f} "
                     f"req/s ({loaded / max(alone, 1e-9):.0%}); with 4 looping on the company page instead "
