@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summaries.textdiff import text_diff  # noqa: E402 - after the path set-up
+from tests.deploy.nginx_support import NGINX, free_port, start_nginx  # noqa: E402
 from tests.summaries.policy_pairs import pair, rewritten_pair  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -107,43 +107,6 @@ def _wrk(url: str, seconds: float) -> float:
     return float(next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec:")))
 
 
-def _nginx(tmp: Path, upstream_port: int) -> tuple[subprocess.Popen, int]:
-    """deploy/nginx.conf (its per-address diff limit included) in front of the gunicorn on `upstream_port`."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    site = (ROOT / "deploy" / "nginx.conf").read_text()
-    site = site.replace("server 127.0.0.1:8000;  # @UPSTREAM@", f"server 127.0.0.1:{upstream_port};")
-    site = site.replace("listen 80;  # @LISTEN@", f"listen 127.0.0.1:{port};")
-    site = site.replace("/srv/fineprint/staticfiles/;  # @STATIC@", f"{tmp}/static/;")
-    site = site.replace("server_name fineprint.example;", "server_name 127.0.0.1;")
-    (tmp / "site.conf").write_text(site)
-    temp = tmp / "nginx-temp"
-    temp.mkdir(exist_ok=True)
-    temp.chmod(0o777)
-    user = "user root;" if os.geteuid() == 0 else ""
-    (tmp / "nginx.conf").write_text(
-        f"{user}\ndaemon off;\nworker_processes 1;\npid {tmp}/nginx.pid;\nerror_log {tmp}/nginx-error.log;\n"
-        "events { worker_connections 256; }\n"
-        f"http {{ access_log off; client_body_temp_path {temp}/body; proxy_temp_path {temp}/proxy;\n"
-        f"fastcgi_temp_path {temp}/f; uwsgi_temp_path {temp}/u; scgi_temp_path {temp}/s;\n"
-        f"include {tmp}/site.conf; }}\n"
-    )
-    process = subprocess.Popen(
-        [nginx, "-c", str(tmp / "nginx.conf"), "-p", str(tmp), "-e", str(tmp / "nginx-error.log")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return process, port
-
-
 def _flooded(base: str, visitor_url: str, seconds: float, flood: str) -> tuple[float, dict[int, int]]:
     """wrk's rate on `visitor_url` while 4 Python clients loop on `base + flood`."""
     stop = threading.Event()
@@ -161,10 +124,11 @@ def _flooded(base: str, visitor_url: str, seconds: float, flood: str) -> tuple[f
 
 def through_nginx(tmp: Path, gunicorn_port: int, seconds: float) -> None:
     """Visitors measured by wrk, directly and through nginx, alone and while 4 clients loop on the diff."""
-    if shutil.which("wrk") is None or not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+    if shutil.which("wrk") is None or NGINX is None:
         print("[through nginx] skipped: needs wrk and nginx (apt-get install wrk nginx-light)")
         return
-    process, port = _nginx(tmp, gunicorn_port)
+    (tmp / "nginx").mkdir(exist_ok=True)
+    process, port = start_nginx(tmp / "nginx", gunicorn_port, server_name="127.0.0.1")
     try:
         for label, base in (
             ("direct", f"http://127.0.0.1:{gunicorn_port}"),
@@ -198,9 +162,7 @@ def server(seconds: float) -> None:
         )
         subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
         for label, rate in (("rate limit on (30/m)", "30/m"), ("rate limit off", "1000000/m")):
-            with socket.socket() as probe:
-                probe.bind(("127.0.0.1", 0))
-                port = probe.getsockname()[1]
+            port = free_port()
             env["DIFF_RATE_LIMIT"] = rate
             gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
             process = subprocess.Popen(

@@ -8,19 +8,14 @@ so ordinary visitors keep being served while four clients drip. Skips where ngin
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
-import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
 
 import pytest
 
-CONFIG = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+from tests.deploy.nginx_support import NGINX, start_nginx
 
 pytestmark = [
     pytest.mark.slow,
@@ -43,47 +38,12 @@ class _Upstream(BaseHTTPRequestHandler):
         pass
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def proxy(tmp_path):
     upstream = HTTPServer(("127.0.0.1", 0), _Upstream)  # one request at a time, like a sync worker
     _Upstream.seen = []
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
-    port = free_port()
-    site = CONFIG.read_text()
-    site = site.replace("server 127.0.0.1:8000;  # @UPSTREAM@", f"server 127.0.0.1:{upstream.server_port};")
-    site = site.replace("listen 80;  # @LISTEN@", f"listen 127.0.0.1:{port};")
-    site = site.replace("/srv/fineprint/staticfiles/;  # @STATIC@", f"{tmp_path}/;")
-    (tmp_path / "site.conf").write_text(site)
-    temp = tmp_path / "temp"
-    temp.mkdir()
-    temp.chmod(0o777)
-    user = "user root;" if os.geteuid() == 0 else ""
-    (tmp_path / "nginx.conf").write_text(
-        f"{user}\ndaemon off;\nworker_processes 1;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
-        "events { worker_connections 64; }\n"
-        f"http {{ access_log off; client_body_temp_path {temp}/body; proxy_temp_path {temp}/proxy;\n"
-        f"fastcgi_temp_path {temp}/f; uwsgi_temp_path {temp}/u; scgi_temp_path {temp}/s;\n"
-        f"include {tmp_path}/site.conf; }}\n"
-    )
-    process = subprocess.Popen(
-        [NGINX, "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path), "-e", str(tmp_path / "error.log")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"nginx did not start: {process.stderr.read().decode()}")
-            time.sleep(0.1)
+    process, port = start_nginx(tmp_path, upstream.server_port)
     yield port
     process.terminate()
     process.wait(10)
