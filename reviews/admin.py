@@ -108,22 +108,28 @@ def review_url(company_id: int) -> str:
     return reverse("admin:reviews_cardreview_review", args=[company_id])
 
 
-class QueueFilter(admin.SimpleListFilter):
-    title = "queue"
-    parameter_name = "queue"
+class DefaultChoiceFilter(admin.SimpleListFilter):
+    """A sidebar filter whose first choice (value "") is the default, not Django's "All"."""
 
-    def lookups(self, request, model_admin):
-        return [("", "Needs attention"), ("all", "All companies")]
+    also_clears: tuple[str, ...] = ()  # other parameters a choice resets (e.g. a column sort)
 
     def choices(self, changelist):
         for value, label in self.lookup_choices:
             yield {
                 "selected": (self.value() or "") == value,
                 "query_string": changelist.get_query_string(
-                    {self.parameter_name: value} if value else {}, [self.parameter_name]
+                    {self.parameter_name: value} if value else {}, [self.parameter_name, *self.also_clears]
                 ),
                 "display": label,
             }
+
+
+class QueueFilter(DefaultChoiceFilter):
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("", "Needs attention"), ("all", "All companies")]
 
     def queryset(self, request, queryset):
         if self.value() == "all":
@@ -131,7 +137,7 @@ class QueueFilter(admin.SimpleListFilter):
         return queryset.filter(Q(open_reports__gt=0) | Q(needs_review__gt=0) | Q(unchecked_change=True) | Q(held=True))
 
 
-class OrderFilter(admin.SimpleListFilter):
+class OrderFilter(DefaultChoiceFilter):
     """Newest first (the default) or most viewed first; each breaks ties by the other.
 
     A choice in the sidebar rather than a mixed score, so a reviewer can tell why a card is on
@@ -145,18 +151,10 @@ class OrderFilter(admin.SimpleListFilter):
         "views": ("-views", "-version_captured_at", "company__name"),
     }
 
+    also_clears = ("o",)  # a column sort would override the chosen order
+
     def lookups(self, request, model_admin):
         return [("", "Newest first"), ("views", "Most viewed first")]
-
-    def choices(self, changelist):
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": (self.value() or "") == value,
-                "query_string": changelist.get_query_string(
-                    {self.parameter_name: value} if value else {}, [self.parameter_name, "o"]
-                ),
-                "display": label,
-            }
 
     def queryset(self, request, queryset):
         return queryset  # the order is applied by CardReviewAdmin.get_ordering
