@@ -153,15 +153,24 @@ def cache_from_url(url: str) -> dict[str, object]:
 
 
 def caches_from_url(url: str) -> dict[str, dict[str, object]]:
-    """One setting, CACHE_URL, for every cache: rendered pages ("default") and the per-address
-    rate limits ("ratelimit", a key prefix of its own in the same Redis; a process-local
-    counter when there is no Redis, since a dummy cache could not count)."""
+    """One setting, CACHE_URL, for every cache: rendered pages ("default"), the per-address rate
+    limits ("ratelimit") and the card-page view counters ("counters"). The two counting caches
+    take a key prefix of their own in the same Redis; without Redis they count in process
+    memory (a dummy cache could not count), the counters never culled, since a counter dropped
+    to make room would lose views."""
     default = cache_from_url(url)
     if default["BACKEND"].endswith("RedisCache"):
-        ratelimit = {**default, "KEY_PREFIX": "fp-rl"}
-    else:
-        ratelimit = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
-    return {"default": default, "ratelimit": ratelimit}
+        return {
+            "default": default,
+            "ratelimit": {**default, "KEY_PREFIX": "fp-rl"},
+            "counters": {**default, "KEY_PREFIX": "fp-views"},
+        }
+    local = "django.core.cache.backends.locmem.LocMemCache"
+    return {
+        "default": default,
+        "ratelimit": {"BACKEND": local, "LOCATION": "ratelimit"},
+        "counters": {"BACKEND": local, "LOCATION": "counters", "OPTIONS": {"MAX_ENTRIES": 10**9}},
+    }
 
 
 CACHES = caches_from_url(env_str("CACHE_URL", "locmem://"))
@@ -276,18 +285,8 @@ RATELIMIT_USE_CACHE = "ratelimit"
 REPORT_RATE = env_str("REPORT_RATE", "5/h")
 
 # Views of card pages for the review queue's "most viewed" (reviews/popularity.py): counted in
-# this cache, moved into the database after a response at most every VIEW_FLUSH_SECONDS.
-# Redis under a key prefix of its own when CACHE_URL names one (shared by every worker), else
-# this process's memory, never culled: a counter dropped to make room would lose counts.
-CACHES["counters"] = (
-    {**CACHES["ratelimit"], "KEY_PREFIX": "fp-views"}
-    if CACHES["ratelimit"]["BACKEND"].endswith("RedisCache")
-    else {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "counters",
-        "OPTIONS": {"MAX_ENTRIES": 10**9},
-    }
-)
+# the "counters" cache (see caches_from_url), moved into the database after a response at most
+# every VIEW_FLUSH_SECONDS.
 VIEW_COUNT_CACHE = "counters"
 VIEW_FLUSH_SECONDS = env_int("VIEW_FLUSH_SECONDS", 60)
 

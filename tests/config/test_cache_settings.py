@@ -28,6 +28,8 @@ def test_a_redis_cache_url_reaches_the_page_cache_and_the_rate_limits():
     assert caches["default"]["LOCATION"] == "redis://127.0.0.1:6379/4"
     assert caches["ratelimit"]["LOCATION"] == "redis://127.0.0.1:6379/4"
     assert caches["ratelimit"]["KEY_PREFIX"] == "fp-rl"  # its keys never meet a page's
+    assert caches["counters"]["LOCATION"] == "redis://127.0.0.1:6379/4"
+    assert caches["counters"]["KEY_PREFIX"] == "fp-views"
 
 
 def test_without_redis_each_process_counts_on_its_own():
