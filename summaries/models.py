@@ -69,7 +69,7 @@ class SummaryQuerySet(models.QuerySet["Summary"]):
 
     def newest_by_version(self, versions: list[PolicyVersion]) -> dict[int, Summary]:
         """The newest card of each given version, keyed by version id, in one query."""
-        return {s.version_id: s for s in self.newest_per_version().filter(version__in=[v.pk for v in versions])}
+        return self.newest_for([v.pk for v in versions])
 
     def current_by_company(self, companies: list[Company]) -> dict[int, Summary]:
         """The newest card of each company's current version (with the version, not its text), keyed by
