@@ -71,7 +71,7 @@ def f1(per: dict[str, dict[str, tuple[int, int, int]]], names: list[str], fld: s
 
 
 def halves(names: list[str]) -> tuple[list[str], list[str]]:
-    first = [n for n in names if hashlib.sha1(n.encode()).digest()[0] % 2 == 0]
+    first = [n for n in names if hashlib.sha256(n.encode()).digest()[0] % 2 == 0]
     return first, [n for n in names if n not in first]
 
 

@@ -129,7 +129,8 @@ CHOICES: dict[str, list[str]] = {
     ],
     "correction": [
         r"right (?:to|of) (?:correct|correction|rectification|rectify|amend|update)",
-        r"(?:correct|updat|amend|rectif|edit|chang|modif|revis)(?:e|es|ed|ing|y|ies|ied|ion|ions|ment|ments|s)?(?:,? \w+){0,5}? "
+        r"(?:correct|updat|amend|rectif|edit|chang|modif|revis)(?:e|es|ed|ing|y|ies|ied|ion|ions|ment|ments|s)?"
+        r"(?:,? \w+){0,5}? "
         r"(?:personal (?:information|data)|(?:your|the|any|such|this|certain|inaccurate|that) (?:\w+ ){0,2}"
         r"(?:information|data|details|profile|account information|registration|contact information|records?"
         r"|account))\b",

@@ -24,8 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 # Measured 2026-12-04 on 16 policies and 8 pairs, parser as on main after issue 11's first landing
-# (change claims: 2026-12-05, CHANGES_VERSION 2, mentions and rewordings checked)
-# and Markdown ingestion (bench/score_ota.py).
+# and Markdown ingestion (bench/score_ota.py); change claims on 2026-12-05 (CHANGES_VERSION 2).
 FLOORS = {
     "card_f1": 0.90,
     "names_f1": 0.85,
