@@ -412,7 +412,8 @@ _DIRECT = re.compile(
 )
 _POSTED = re.compile(
     r"\b(?:post\w*|publish\w*|placed\s+on|(?:updat|revis|chang)\w*\s+(?:the\s+)?[\"“]?(?:last\s+updated|effective|revision|updated|revised)"
-    r"|check\s+(?:back|this\s+page)|review\s+this\s+(?:\w+\s+)?(?:page|policy|statement)|(?:on|to)\s+this\s+(?:web\s*)?page)\b",
+    r"|check\s+(?:back|this\s+page)|review\s+this\s+(?:\w+\s+)?(?:page|policy|statement)|(?:on|to)\s+this\s+(?:web\s*)?page"
+    r"|visit\w*\s+this\s+(?:web\s*)?page|(?:regularly|periodically|frequently)\s+(?:visit|review|check)\w*)\b",
     re.IGNORECASE,
 )
 _BY_POSTING = re.compile(

@@ -5,23 +5,21 @@ sentence the parser can read whole. A change summary needs the other direction: 
 "now collects X" it must know that the old text had no sentence that would support X, however the
 card read it ("we and our partners use cookies to collect ...", a row of a table, a sentence whose
 actor the card could not tell). Here a mention is a word of the section's vocabulary, outside a
-negated clause and outside headings, in a sentence that has a verb of the section (collecting,
-passing on, or asking for / exercising a right), or in a list item whose lead-in has one.
+negated clause and outside headings, in a sentence (or under a list lead-in) with a verb of the
+section: one that is a collection statement on its own ("collect", "receive", "you provide", "we
+use cookies"), one of passing on or of a partner acting ("share", "disclose", "work with"), or a
+right asked for.
 """
 
 from __future__ import annotations
 
+import re
+
 from summaries.parser.choices import _NEEDS_REQUEST, _REQUESTS, CHOICE_WORDS, _negated
 from summaries.parser.negation import CHILDREN, inside, spans_for
 from summaries.parser.scan import Scan, scan
-from summaries.parser.vocab_data import (
-    COLLECT,
-    DATA_TYPES,
-    NEGATED_COLLECT,
-    STRONG_COLLECT,
-    USES_TRACKERS,
-    WEAK_WORDS,
-)
+from summaries.parser.shared import _FROM
+from summaries.parser.vocab_data import DATA_TYPES, NEGATED_COLLECT, STRONG_COLLECT, USES_TRACKERS
 from summaries.parser.vocab_sharing import NEGATED_SHARE, RECIPIENT_WORDS, SHARE, THIRD_PARTY_ACTS
 from summaries.parser.wordmatch import WordMatcher, group_name
 
@@ -39,10 +37,10 @@ def _words(
     negation: WordMatcher,
     verbs: tuple[WordMatcher, ...],
     skip: frozenset[int],
-    strong: WordMatcher | None = None,
+    source: re.Pattern[str] | None = None,
 ) -> set[str]:
-    """Codes of `words` in sentences with one of `verbs`; a word common in other senses (`WEAK_WORDS`: "comments",
-    "address") needs a `strong` verb, as on the card."""
+    """Codes of `words` in sentences with one of `verbs`; a word just after `source` ("from our partners") is
+    where data comes from, not where it goes."""
     found: set[str] = set()
     for i, matches in result.bucket(words).items():
         s = result.items[i]
@@ -54,7 +52,7 @@ def _words(
             code = group_name(match)
             if not code or code == "ignore" or inside(match.start(), negated):
                 continue
-            if strong is not None and WEAK_WORDS.match(match.group(0)) and not _has_verb(result, i, (strong,)):
+            if source is not None and source.search(result.text, max(s.start, match.start() - 40), match.start()):
                 continue
             found.add(code)
     return found
@@ -80,13 +78,15 @@ def collected_mentions(text: str) -> set[str]:
     """Data types the text says anyone collects or uses; sentences about children aside, as on the card."""
     result = scan(text)
     children = frozenset(result.bucket(CHILDREN))
-    verbs = (COLLECT, STRONG_COLLECT, USES_TRACKERS)
-    return _words(result, DATA_TYPES, NEGATED_COLLECT, verbs, children, strong=STRONG_COLLECT)
+    found = _words(result, DATA_TYPES, NEGATED_COLLECT, (STRONG_COLLECT,), children)
+    # "we use cookies": using a tracker is collecting with it; "we use / send" says nothing of other data
+    return found | ({"cookies"} & _words(result, DATA_TYPES, NEGATED_COLLECT, (USES_TRACKERS,), children))
 
 
 def recipient_mentions(text: str) -> set[str]:
     """Recipients the text says anyone passes data to or works with."""
-    found = _words(scan(text), RECIPIENT_WORDS, NEGATED_SHARE, (SHARE, THIRD_PARTY_ACTS), frozenset())
+    verbs = (SHARE, THIRD_PARTY_ACTS)
+    found = _words(scan(text), RECIPIENT_WORDS, NEGATED_SHARE, verbs, frozenset(), source=_FROM)
     if "ads_purpose" in found:
         found.discard("ads_purpose")
         found.add("advertisers")

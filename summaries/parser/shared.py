@@ -42,7 +42,10 @@ ACTING = {"analytics", "advertisers", "service_providers", "social_media", "fina
 SELF_EVIDENT = {"business_transfer", "public"}
 _EXCEPTION = re.compile(r"\s*,?\s*(?:except|unless|other than|save)\b", re.IGNORECASE)
 _TRACKER_NAME = re.compile(r"Pixel|Insight Tag|Conversions API")
-_FROM = re.compile(r"\bfrom (?:our |the |its |these |other |such )?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom (?:our |the |its |these |other |such )?(?:[\w-]+ (?:and|&|or) )?$", re.IGNORECASE)
+# A name given as the example of the recipient just before it ("advertisers such as Meta") is that recipient,
+# whatever the company's usual kind.
+_EXAMPLE_OF = re.compile(r"\s*,?\s*\(?(?:such as|including|like|e\.g\.,?)\s*$", re.IGNORECASE)
 # A social network as a source, not a recipient: signing in with it, it sending data to the company, or the policy
 # saying it does not cover it. "Log in with Facebook" names Facebook without sharing anything with it.
 _SOCIAL_SOURCE = re.compile(
@@ -131,7 +134,7 @@ def _mentions(text: str, passages: list[Passage]):
                 if not shares:
                     continue
                 code = "advertisers"
-            if _FROM.search(text, max(s.start, match.start() - 20), match.start()) and not shares:
+            if _FROM.search(text, max(s.start, match.start() - 40), match.start()) and not shares:
                 continue  # "we collect information from our partners": a source, not a recipient
             if code in ("social_media", "public") and _SOCIAL_SOURCE.search(s.text):
                 continue  # what you made public on a network that passes it to us: a source, not a recipient
@@ -158,7 +161,7 @@ def extract_shared(text: str, passages: list[Passage]) -> list[dict[str, Any]]:
     result = scan(text)
     data_words = result.bucket(DATA_TYPES)
     index_of = {s.start: i for i, s in enumerate(result.items)}
-    for s, code, _match, negated in _mentions(text, passages):
+    for s, code, match, negated in _mentions(text, passages):
         item = items.setdefault(
             code,
             {"recipient": code, "names": [], "purposes": set(), "data_types": set(), "evidence": [], "_seen": set()},
@@ -169,6 +172,8 @@ def extract_shared(text: str, passages: list[Passage]) -> list[dict[str, Any]]:
         for name in NAMES.finditer(text, s.start, s.end) if not _SOCIAL_SOURCE.search(s.text) else ():
             value = name.group(0)
             kind = "advertisers" if _TRACKER_NAME.search(value) else NAME_RECIPIENT.get(value)
+            if _EXAMPLE_OF.fullmatch(text, match.end(), name.start()):
+                kind = code
             if kind in (None, code) and value not in item["names"]:
                 item["names"].append(value)
         item["purposes"] |= {m.lastgroup for m in PURPOSES.finditer(text, s.start, s.end) if m.lastgroup}

@@ -80,7 +80,7 @@ CODES: dict[str, list[str]] = {
         r"passports?(?: numbers?)?",
         r"(?:tax|taxpayer) (?:identification|id)(?: numbers?)?|\btins?\b",
         r"(?:federal )?employer identification numbers?|\bf?eins?\b",
-        r"(?:national|government[- ]issued|state) (?:id|identification|identity)(?: cards?| numbers?)?",
+        r"(?:national|government(?:[- ]issued)?|state) (?:id|identification|identity)(?: cards?| numbers?)?",
         r"resale (?:numbers?|certificates?)",
         r"(?:identity|id) (?:cards?|documents?)",
     ],
@@ -113,7 +113,7 @@ CODES: dict[str, list[str]] = {
     "professional": [
         r"job (?:title|function|position)s?|(?:your|professional) titles?",
         r"employ(?:er|ment)(?: information| history| status| details|s)?|employment[- ]related information",
-        r"(?:job|work|career) history|resumes?",
+        r"(?:job|work|career) history|resumes?|\bcvs?\b|curricul(?:um|a) vitae",
         r"occupations?|professions?\b|professional (?:information|details|background)",
         r"(?:company|business|employer|organization)(?:[’']s)? names?|names? of (?:your|the) (?:company|employer"
         r"|business)",
@@ -193,7 +193,8 @@ CODES: dict[str, list[str]] = {
         r"support tickets?|inquiry forms?",
         r"(?:communications?|correspondence|contact history|messages)(?: and (?:contact history|"
         r"interactions?))? (?:(?:that )?you (?:initiate|have|send|make)(?: to| with)? us|with us|you send (?:to )?us)",
-        r"contents? of (?:your )?(?:e-?mails|messages|communications|correspondence)",
+        r"contents? (?:and \w+ )?of (?:your )?(?:e-?mails|messages|communications|correspondence|(?:live ?)?chats"
+        r"|requests?|quer(?:y|ies)|inquir(?:y|ies))",
         r"(?:records?|copy|copies|log) of (?:your|that|such|any) (?:communications?|correspondence|e-?mails|messages"
         r"|calls)",
         r"your (?:communications?|correspondence|inquir(?:y|ies)|e-?mails|messages)(?= to us| with us|,| and)",
@@ -302,7 +303,7 @@ STRONG_COLLECT = WordMatcher(
                 r"|captur(?:e|es|ed)|ask(?:s|ed)? (?:you )?(?:for|to provide)|asked for|ask you|request (?:from you"
                 r"|your)|"
                 r"(?:you|users?|visitors?|customers?|members?|subscribers?|applicants?|individuals)(?: may| can"
-                r"| will| must)? "
+                r"| will| must| might| could)? "
                 r"(?:provide|give|submit|enter|supply|input|share|send)|draw(?:s|n)? inferences|infer(?:s|red)?|"
                 r"(?:create|build|develop)s? (?:a )?profiles?|"
                 r"provided by you|(?:provide|give|submit|enter|supply|share|send)(?:s|d)? (?:it |them |this )?(?:to"

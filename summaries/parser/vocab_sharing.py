@@ -27,6 +27,8 @@ _IGNORE = [
     r"ids?|information|data)",
     r"from (?:[\w-]+,? ){0,5}social (?:media|network\w*)(?: sites?| platforms?| networks?)?",
     r"(?:securities|privacy|data protection) regulators?",
+    # acquiring data, not a company: "the acquisition, use and supply of personal information"
+    r"acquisitions?(?:,? (?:and |or )?\w+){0,4}(?:,? etc\.?)? of (?:your |the )?(?:personal )?(?:information|data)",
 ]
 
 RECIPIENTS: dict[str, list[str]] = {
@@ -219,14 +221,15 @@ NAMES = re.compile(
     r"Conversions API)|Google Analytics|Google Ads|Google Maps|Google|DoubleClick|Facebook|Meta|Instagram|Twitter"
     r"|Pinterest|"
     r"LinkedIn|YouTube|TikTok|Snapchat|Adobe(?: Marketing Cloud| Analytics)?|Omniture|comScore|Nielsen|Quantcast|"
-    r"Criteo|AdRoll|Taboola|Outbrain|Hotjar|Mixpanel|Chartbeat|Share-?A-?Sale|Awin|Rakuten|Impact|CJ Affiliate|"
+    r"Criteo|AdRoll|Taboola|Outbrain|AppLovin|Hotjar|Mixpanel|Chartbeat|Share-?A-?Sale|Awin|Rakuten|Impact|"
+    r"CJ Affiliate|"
     r"PayPal|Stripe|Braintree|Shopify|Salesforce|Mailchimp|Klaviyo|Attentive|Amazon(?: Web Services)?|Microsoft|Bing|"
     r"U\.S\. Postal Service|USPS|UPS|FedEx|DHL|Affirm|Klarna|Afterpay|Sezzle|Synchrony|Capital One|Yotpo|Bazaarvoice|"
     r"Zendesk|Gorgias|Oracle|Experian|Acxiom|Epsilon|LiveRamp)\b"
 )
 _KINDS = {
     "analytics": "Google Analytics|Adobe Analytics|Omniture|comScore|Nielsen|Quantcast|Hotjar|Mixpanel|Chartbeat",
-    "advertisers": "Google Ads|DoubleClick|Criteo|AdRoll|Taboola|Outbrain",
+    "advertisers": "Google Ads|DoubleClick|Criteo|AdRoll|Taboola|Outbrain|AppLovin",
     "social_media": "Facebook|Meta|Instagram|Twitter|Pinterest|LinkedIn|YouTube|TikTok|Snapchat",
     "service_providers": "PayPal|Stripe|Braintree|Shopify|Salesforce|Mailchimp|Klaviyo|Attentive|Amazon Web Services|"
     "U.S. Postal Service|USPS|UPS|FedEx|DHL|Yotpo|Bazaarvoice|Zendesk|Gorgias",

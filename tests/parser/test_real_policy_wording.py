@@ -1,0 +1,50 @@
+"""Wordings met in real policies (OTA gold, issue 11) that the card must read; each sentence is written for the test."""
+
+from __future__ import annotations
+
+from summaries.parser.collected import detect_types
+from summaries.parser.facts import changes_notice
+from summaries.parser.mentions import collected_mentions
+from summaries.parser.shared import detect_recipients, extract_shared
+
+
+def test_a_cv_is_work_details():
+    assert "professional" in detect_types("We collect your CV and any other document you provide us.")
+
+
+def test_the_content_of_chats_and_requests_is_what_you_tell_them():
+    assert "communications" in detect_types("We collect the content of your request or query.")
+    assert "communications" in detect_types("We collect the content of livechats and emails to us.")
+    # sending a form is no collection statement, so no mention of what the inquiry said
+    assert "communications" not in collected_mentions("Upon reading the content of your inquiry, we send a form.")
+
+
+def test_a_government_identification_number_is_a_government_id():
+    assert "government_id" in detect_types("In some countries we collect a government identification number.")
+
+
+def test_you_might_supply_opens_a_list_of_collected_data():
+    text = "You might supply us with information such as:\n• content of chats and emails to us;\n• payment information;"
+    assert {"communications", "financial"} <= set(detect_types(text))
+
+
+def test_acquiring_data_is_not_a_business_transfer():
+    text = "We set internal rules concerning the acquisition, use and supply, etc. of personal information."
+    assert "business_transfer" not in detect_recipients(text)
+    assert "business_transfer" in detect_recipients("We may share your data in a merger or acquisition.")
+
+
+def test_partners_data_comes_from_are_sources():
+    text = "Information from our Marketing and Advertising Partners: we receive your name from our partners."
+    assert "advertisers" not in detect_recipients(text)
+
+
+def test_a_name_given_as_the_example_of_a_recipient_is_that_recipient():
+    text = "We disclose conversion data to advertisers such as Meta and AppLovin to build audiences."
+    [advertisers] = [item for item in extract_shared(text, []) if item["recipient"] == "advertisers"]
+    assert advertisers["names"] == ["Meta", "AppLovin"]
+
+
+def test_recommending_a_visit_to_the_page_is_notice_by_posting():
+    text = "We may update this Privacy Notice from time to time, and we recommend regularly visiting this page."
+    assert changes_notice(text)["value"] == "posted_only"
