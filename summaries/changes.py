@@ -33,7 +33,7 @@ from summaries.parser.mentions import choice_mentions, collected_mentions, recip
 # Stored beside each card with the changes it derived (`Summary.changes_version`): bump it when
 # the changes this module finds for the same two cards and texts would differ, and `reparse`
 # derives the stored ones again.
-CHANGES_VERSION = "2"
+CHANGES_VERSION = "3"
 
 
 @dataclass(frozen=True)
