@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from summaries.parser import channels, selling
-from summaries.parser.choices import channel_fallback, extract_choices
+from summaries.parser.choices import channel_fallback, extract_choices, refused_channels
 from summaries.parser.collected import extract_collected
 from summaries.parser.company import detect_company
 from summaries.parser.contacts import complaint_channels, extract_contacts, hidden_emails
@@ -142,7 +142,7 @@ def summarize(text: str) -> dict[str, Any]:
     card["complain_to"] = complaint_channels(card["contacts"])
     own_hosts = [channels.host(c["value"]) for c in card["contacts"] if c.get("role") in _OWN_ROLES]
     _run(warnings, "shared", None, lambda: drop_own_names(card["shared"], card["company"], own_hosts))
-    _run(warnings, "choices", None, lambda: channel_fallback(card["choices"], card["contacts"]))
+    _run(warnings, "choices", None, lambda: channel_fallback(card["choices"], card["contacts"], refused_channels(text)))
     hidden = hidden_emails(text)
     if hidden:
         warnings.append(f"{hidden} e-mail address(es) hidden by the page ([email protected]) could not be read")

@@ -435,8 +435,29 @@ def detect_choices(text: str) -> list[str]:
     return [code for code in ORDER if code in found]
 
 
+# "We do not accept consumer privacy requests made by email": a kind of channel the policy itself refuses is no
+# way to exercise a right, wherever else its address appears.
+_REFUSED_CHANNEL = re.compile(
+    r"\b(?:do|does|will|can|could)\s*(?:not|n[’']t)\s+(?:accept|process|respond\s+to|honou?r|take)\s+"
+    r"(?:[\w-]+\s+){0,3}requests?\s+(?:made\s+|submitted\s+|sent\s+|received\s+)?(?:by|via|through|over)\s+"
+    r"(?:the\s+)?(e-?mail|(?:tele)?phone|(?:postal\s+)?mail|post)\b",
+    re.IGNORECASE,
+)
+_REFUSED_KIND = {"email": "email", "e-mail": "email", "phone": "phone", "telephone": "phone", "mail": "mail"}
+
+
+def refused_channels(text: str) -> set[str]:
+    """The how kinds ("email", "phone", "mail") the policy says it does not take privacy requests by."""
+    found = set()
+    for match in _REFUSED_CHANNEL.finditer(text):
+        word = match.group(1).lower().split()[-1]
+        found.add(_REFUSED_KIND.get(word, "mail"))
+    return found
+
+
 def extract_choices(text: str, passages: list[Passage]) -> list[dict[str, Any]]:
     result = scan(text)
+    refused = refused_channels(text)
     items: dict[str, dict[str, Any]] = {}
     found = list(_choices(text))
     codes_at: dict[int, set[str]] = {}
@@ -455,6 +476,8 @@ def extract_choices(text: str, passages: list[Passage]) -> list[dict[str, Any]]:
         for entry in entries:
             if code in _WITH_THE_COMPANY and channels.address_role(entry["value"]) == channels.OPT_OUT_TOOL:
                 continue
+            if code in _WITH_THE_COMPANY and entry["kind"] in refused:
+                continue
             _merge(item["how"], dict(entry))
         if len(item["evidence"]) < MAX_EVIDENCE:
             item["evidence"].append(evidence(text, s.start, s.end))
@@ -466,15 +489,20 @@ _FALLBACK_KIND = {"email": "email", "phone": "phone", "postal": "mail"}
 MAX_FALLBACK = 2
 
 
-def channel_fallback(choices: list[dict[str, Any]], contacts: list[dict[str, Any]]) -> None:
+def channel_fallback(
+    choices: list[dict[str, Any]], contacts: list[dict[str, Any]], refused: set[str] | frozenset[str] = frozenset()
+) -> None:
     """A right exercised with the company but given no way of its own takes the policy's privacy contact.
 
     Policies list rights in one section and say once, elsewhere, where privacy requests go ("Contact us:
     privacy@..."): that channel serves every right. Each entry taken this way says so (`"source": "contacts"`);
-    only the company's own privacy form, DPO and privacy team qualify, never a regulator or a portal.
+    only the company's own privacy form, DPO and privacy team qualify, never a regulator or a portal, nor a kind
+    of channel the policy refuses (`refused_channels`).
     """
     own: list[dict[str, Any]] = []
     for contact in contacts:
+        if _FALLBACK_KIND.get(contact["kind"]) in refused:
+            continue
         key = _key_of("link", contact["normalized"])
         fits = contact.get("role") in _FALLBACK_ROLES and len(own) < MAX_FALLBACK
         if fits and all(_key_of("link", c["normalized"]) != key for c in own):

@@ -86,6 +86,7 @@ def scan(text: str) -> Scan:
     result = Scan(text)
     heading, block, last_non_item, prev_end = "", 0, -1, 0
     colon_intro, colon_block = -1, -1  # a whole line ending in ":" opens a list of short bare lines
+    item_line = False  # the current line began with a list marker
     for start, end in sentences(text):
         body = text[start:end]
         line_start = _at_line_start(text, start)
@@ -93,6 +94,8 @@ def scan(text: str) -> Scan:
             block += 1
         prev_end = end
         item = line_start and bool(_ITEM.match(body))
+        if line_start:
+            item_line = item
         whole_line = line_start and (end == len(text) or text[end] in "\r\n")
         bare_item = (
             not item
@@ -121,7 +124,9 @@ def scan(text: str) -> Scan:
             sentence.heading = heading
         if item:
             sentence.intro = last_non_item
-        elif not sentence.is_heading and not bare_item:
+        elif not sentence.is_heading and not bare_item and not item_line:
+            # a sentence further along a list item's line ("• Contact data. Such as your name.") explains the
+            # item; the list's lead-in stays the one before it
             last_non_item = len(result.items)
         if whole_line and body.endswith(":") and not item:
             colon_intro, colon_block = len(result.items), block

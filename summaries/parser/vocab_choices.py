@@ -36,6 +36,8 @@ CHOICES: dict[str, list[str]] = {
         # the tail of an enumeration: "opt out of the sale of ..., of targeted advertising and of profiling"
         rf"{_ENUMERATED}of (?:\w+ ){{0,2}}?profiling",
         r"opting[- ]out of profiling",
+        # the GDPR's wording of the right (article 22)
+        r"right not to be subject(?:ed)? to (?:a )?decisions? based solely on automated",
     ],
     "opt_out_targeted_ads": [
         rf"{_OPT}(?: \w+){{0,4}}? (?:of|from) (?:\w+ ){{0,5}}?(?:interest[- ]based|targeted|behaviou?ral"
@@ -67,6 +69,7 @@ CHOICES: dict[str, list[str]] = {
         r"telemarketing|calls)\b",
         r"(?:do not|don[’']t|no longer) (?:wish|want|like) to (?:receive|get|be contacted|have)",
         r"(?:stop|cease) (?:receiving|getting)",
+        r"(?:stop|cease) (?:using|processing) (?:your )?(?:personal )?(?:information|data) for (?:direct )?marketing",
         r"(?:be )?removed? (?:\w+ ){0,4}from (?:our |any |future |the )?(?:e-?mail|mailing|marketing|distribution|"
         r"contact|call|telemarketing)(?: lists?| updates)",
         r"(?:opted|choose|elect|decline|chosen) not to receive",
@@ -148,6 +151,10 @@ CHOICES: dict[str, list[str]] = {
         r"(?:correct|rectify|amend|update) (?:it|them)\b|(?:correction|rectification) of (?:it|them)\b",
         # "correct information that is inaccurate": a verb only where choices.py finds it in verb position
         r"correct (?:personal )?(?:information|data|details)\b",
+        # "request that inaccurate personal data we hold is amended"
+        r"(?:inaccurate|incorrect|incomplete)(?: or (?:inaccurate|incorrect|incomplete|out[- ]of[- ]date))? "
+        r"(?:personal )?(?:information|data)(?: (?:that|which|we)(?: \w+){0,5}?)? (?:be|is|are) "
+        r"(?:amended|corrected|rectified|completed|updated)",
     ],
     "access": [
         r"right (?:to|of) (?:know|access|request access|obtain)|request(?:s)? to know|right to request (?:access"

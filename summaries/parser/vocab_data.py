@@ -178,6 +178,8 @@ CODES: dict[str, list[str]] = {
         r"(?:products?|items?|merchandise|goods) (?:you )?(?:have )?(?:purchased|bought|viewed|ordered)",
         r"order (?:history|details|information|data|records)|orders? (?:you place|placed|you have placed)",
         r"transaction(?:al)? (?:history|information|data|details|records)|transaction numbers?",
+        r"transaction(?:al)? and (?:payment|purchase|billing) (?:data|information|details)",
+        r"(?:information|details|records?) (?:about|of|on) (?:your )?(?:[\w-]+ )?purchases",
         r"commercial information|invoices|credit memos",
         r"shopping (?:cart|bag|basket) (?:information|contents|data)|(?:items"
         r"|products) in your (?:shopping )?(?:cart|bag)",
@@ -199,6 +201,9 @@ CODES: dict[str, list[str]] = {
         r"|calls)",
         r"your (?:communications?|correspondence|inquir(?:y|ies)|e-?mails|messages)(?= to us| with us|,| and)",
         r"(?:questions|inquiries|comments|e-?mails|messages|letters) (?:you send|sent) (?:to )?us",
+        r"communications? (?:records?|logs?|histor(?:y|ies))|communications? to us|call (?:histor(?:y|ies)|logs?)",
+        r"chat (?:conversations|transcripts?|logs?|histor(?:y|ies))|e-?mail correspondence|message data",
+        r"transcripts? of (?:your )?(?:interactions|calls|conversations|chats)",
     ],
     "user_content": [
         r"(?:product |customer )reviews?|reviews\b|(?:write|post|submit) (?:a )?reviews?|ratings",

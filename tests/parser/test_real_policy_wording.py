@@ -48,3 +48,58 @@ def test_a_name_given_as_the_example_of_a_recipient_is_that_recipient():
 def test_recommending_a_visit_to_the_page_is_notice_by_posting():
     text = "We may update this Privacy Notice from time to time, and we recommend regularly visiting this page."
     assert changes_notice(text)["value"] == "posted_only"
+
+
+def test_records_of_calls_and_chats_are_what_you_tell_them():
+    for sentence in (
+        "When you contact us by phone we may collect communication records.",
+        "We collect information about your contacts with us, such as chat conversations and email correspondence.",
+        "We may also store information that you provide through communications to us.",
+    ):
+        assert "communications" in detect_types(sentence), sentence
+
+
+def test_information_about_your_purchases_is_what_you_buy():
+    assert "purchases" in detect_types("We collect information about your vehicle purchases or leases.")
+    assert "purchases" in detect_types("We collect transaction and payment data.")
+
+
+def test_a_channel_the_policy_refuses_is_no_way_to_exercise_a_right():
+    from summaries.parser import summarize
+
+    text = (
+        "Your privacy rights\n\nYou may request deletion of your personal information. "
+        "We do not accept consumer privacy requests made by email.\n\n"
+        "Contact us\n\nFor privacy questions, contact our privacy team at privacy@shop.example "
+        "or call our privacy team at 1-866-555-0100.\n"
+    )
+    [deletion] = [c for c in summarize(text)["choices"] if c["type"] == "deletion"]
+    assert [how["kind"] for how in deletion["how"]] == ["phone"]
+    allowed = text.replace("We do not accept consumer privacy requests made by email.", "")
+    [deletion] = [c for c in summarize(allowed)["choices"] if c["type"] == "deletion"]
+    assert "email" in [how["kind"] for how in deletion["how"]]
+
+
+def test_a_sentence_further_along_a_list_line_keeps_the_list_lead_in():
+    text = (
+        "The personal data you provide to us are:\n\n"
+        "• Contact information. Such as your name and phone number;\n"
+        "• Identification information. This will include your driver's license number. "
+        "If you have none, another method will be used.\n"
+        "• Account information. This will include log-in details;\n"
+    )
+    assert {"contact", "government_id", "account"} <= set(detect_types(text))
+
+
+def test_rights_in_gdpr_wording():
+    from summaries.parser.choices import detect_choices
+
+    assert detect_choices(
+        "You have the right to request that any incomplete or inaccurate personal data that we process is amended."
+    ) == ["correction"]
+    assert detect_choices("You may also ask us to stop using your personal data for marketing purposes.") == [
+        "opt_out_marketing"
+    ]
+    assert detect_choices(
+        "You have the right not to be subjected to a decision based solely on automated decision-making."
+    ) == ["opt_out_profiling"]
