@@ -143,6 +143,10 @@ def summarize(text: str) -> dict[str, Any]:
     own_hosts = [channels.host(c["value"]) for c in card["contacts"] if c.get("role") in _OWN_ROLES]
     _run(warnings, "shared", None, lambda: drop_own_names(card["shared"], card["company"], own_hosts))
     _run(warnings, "choices", None, lambda: channel_fallback(card["choices"], card["contacts"], refused_channels(text)))
+    if (card["sells_data"] or {}).get("value") == "no":
+        # The company says it does not sell: a paragraph describing the right to opt out of sale is the law's text,
+        # not a choice this company offers (there is nothing to opt out of).
+        card["choices"] = [c for c in card["choices"] if c.get("type") != "opt_out_sale"]
     hidden = hidden_emails(text)
     if hidden:
         warnings.append(f"{hidden} e-mail address(es) hidden by the page ([email protected]) could not be read")

@@ -40,6 +40,12 @@ from summaries.parser.wordmatch import group_name
 MAX_EVIDENCE = 3
 MAX_EXAMPLES = 6
 _SPACE = re.compile(r"\s+")
+# A list led in by what the policy leaves out ("Personal information does not include the following:", the
+# exemptions of US state laws) names data the policy is not about, whatever its items say.
+_EXCLUDING_LEAD = re.compile(
+    r"\b(?:does|do|shall|will)\s+not\s+(?:include|apply\s+to|cover)\b|\bexclud(?:es|ed|ing)\b|\bexempt(?:ed|s)?\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=512)
@@ -81,6 +87,8 @@ class _Reader:
     def _judge(self, i: int) -> str:
         s, result = self.result.items[i], self.result
         if s.is_heading or i in result.bucket(CHILDREN) or i in result.bucket(DEFINITION) or i in result.bucket(SKIP):
+            return "none"
+        if s.is_item and s.intro >= 0 and _EXCLUDING_LEAD.search(result.items[s.intro].text):
             return "none"
         negated = self.negated(s, i)
         if _verbs(result, i, STRONG_COLLECT, negated):

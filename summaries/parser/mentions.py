@@ -23,6 +23,9 @@ from summaries.parser.vocab_data import DATA_TYPES, NEGATED_COLLECT, STRONG_COLL
 from summaries.parser.vocab_sharing import NEGATED_SHARE, RECIPIENT_WORDS, SHARE, THIRD_PARTY_ACTS
 from summaries.parser.wordmatch import WordMatcher, group_name
 
+# Using data presupposes having it: "Nissan uses information related to transactions" mentions them.
+USES_DATA = WordMatcher([("verb", [r"us(?:e|es|ed|ing)|utiliz(?:e|es|ed|ing)|process(?:es|ed|ing)?"])], tail=r"\b")
+
 
 def _has_verb(result: Scan, i: int, verbs: tuple[WordMatcher, ...]) -> bool:
     """Sentence i, or the lead-in of the list it is an item of, has one of `verbs`."""
@@ -78,7 +81,7 @@ def collected_mentions(text: str) -> set[str]:
     """Data types the text says anyone collects or uses; sentences about children aside, as on the card."""
     result = scan(text)
     children = frozenset(result.bucket(CHILDREN))
-    found = _words(result, DATA_TYPES, NEGATED_COLLECT, (STRONG_COLLECT,), children)
+    found = _words(result, DATA_TYPES, NEGATED_COLLECT, (STRONG_COLLECT, USES_DATA), children)
     # "we use cookies": using a tracker is collecting with it; "we use / send" says nothing of other data
     return found | ({"cookies"} & _words(result, DATA_TYPES, NEGATED_COLLECT, (USES_TRACKERS,), children))
 

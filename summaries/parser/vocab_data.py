@@ -14,6 +14,8 @@ from summaries.parser.wordmatch import WordMatcher
 # Phrases that contain a data word but name something else ("in order to", "the age of 13").
 _IGNORE = [
     r"in order (?:to|for)",
+    # a situation, not data: "to protect your vital interests (e.g. for urgent medical reasons)"
+    r"(?:urgent |emergency )?medical (?:reasons|emergenc(?:y|ies))",
     r"(?:brand|product|file|host|trade|domain|company|business|family|legal|screen|user)[- ]?names?(?= of the)",
     r"(?:the|an?) (?:age|ages) of \d+",
     r"(?:under|over|at least|below) (?:the )?age",
@@ -179,6 +181,8 @@ CODES: dict[str, list[str]] = {
         r"order (?:history|details|information|data|records)|orders? (?:you place|placed|you have placed)",
         r"transaction(?:al)? (?:history|information|data|details|records)|transaction numbers?",
         r"transaction(?:al)? and (?:payment|purchase|billing) (?:data|information|details)",
+        r"(?:past|previous|prior) (?:transactions|purchases|orders)",
+        r"(?:information|details|data) (?:on|about|related to|relating to|regarding) (?:your |the )?transactions?",
         r"(?:information|details|records?) (?:about|of|on) (?:your )?(?:[\w-]+ )?purchases",
         r"commercial information|invoices|credit memos",
         r"shopping (?:cart|bag|basket) (?:information|contents|data)|(?:items"
@@ -303,12 +307,14 @@ STRONG_COLLECT = WordMatcher(
         (
             "verb",
             [
-                r"(?:collect(?:s|ed|ing)?|gather(?:s|ed|ing)?|obtain(?:s|ed|ing)?|receiv(?:e|es|ed)|record(?:s|ed)?"
+                # "records of your transactions" is the noun: the verb takes its object directly ("records your IP")
+                r"(?:collect(?:s|ed|ing)?|gather(?:s|ed|ing)?|obtain(?:s|ed|ing)?|receiv(?:e|es|ed)|recorded"
+                r"|records?(?! of\b)"
                 r"|log(?:s|ged)"
                 r"|captur(?:e|es|ed)|ask(?:s|ed)? (?:you )?(?:for|to provide)|asked for|ask you|request (?:from you"
                 r"|your)|"
                 r"(?:you|users?|visitors?|customers?|members?|subscribers?|applicants?|individuals)(?: may| can"
-                r"| will| must| might| could)? "
+                r"| will| must| might| could)?(?: need to| have to| (?:be|are) (?:required|asked) to)? "
                 r"(?:provide|give|submit|enter|supply|input|share|send)|draw(?:s|n)? inferences|infer(?:s|red)?|"
                 r"(?:create|build|develop)s? (?:a )?profiles?|"
                 r"provided by you|(?:provide|give|submit|enter|supply|share|send)(?:s|d)? (?:it |them |this )?(?:to"

@@ -26,7 +26,7 @@ GOLD = ROOT / "tests" / "gold"
 # Measured 2026-12-04 on 16 policies and 8 pairs, parser as on main after issue 11's first landing
 # and Markdown ingestion (bench/score_ota.py); change claims on 2026-12-05 (CHANGES_VERSION 2).
 FLOORS = {
-    "card_f1": 0.925,
+    "card_f1": 0.93,
     "names_f1": 0.95,
     "selling": 16,
     "dates": 15,
@@ -36,7 +36,7 @@ FLOORS = {
 }
 CEILINGS = {"bad_hows": 0, "regulator_hows": 0, "own_name": 0}
 CHANGE_FLOORS = {"change_recall": 0.86}
-CHANGE_CEILINGS = {"false_claims": 1}
+CHANGE_CEILINGS = {"false_claims": 0}
 
 
 def _scorer():

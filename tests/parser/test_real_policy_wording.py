@@ -103,3 +103,43 @@ def test_rights_in_gdpr_wording():
     assert detect_choices(
         "You have the right not to be subjected to a decision based solely on automated decision-making."
     ) == ["opt_out_profiling"]
+
+
+def test_a_company_that_does_not_sell_offers_no_opt_out_of_sale():
+    from summaries.parser import summarize
+
+    rights = (
+        "Your California rights\n\nYou have the right to opt out of the sale of your personal information. "
+        "To exercise it, visit https://shop.example/privacy-request.\n"
+    )
+    card = summarize("We do not sell your personal information.\n\n" + rights)
+    assert card["sells_data"]["value"] == "no"
+    assert "opt_out_sale" not in {c["type"] for c in card["choices"]}
+    card = summarize("We sell your personal information to data brokers.\n\n" + rights)
+    assert "opt_out_sale" in {c["type"] for c in card["choices"]}
+
+
+def test_items_of_a_list_of_what_the_policy_leaves_out_are_not_collected():
+    text = (
+        "For purposes of this notice, personal information does not include the following:\n"
+        "• Protected health information collected by a covered entity under HIPAA;\n"
+    )
+    assert "health" not in detect_types(text)
+
+
+def test_records_of_something_is_a_noun_not_a_collection_verb():
+    assert detect_types("To fulfil legal obligations | Keeping records of your transactions") == []
+    assert "device" in detect_types("Our server records your IP address.")
+
+
+def test_you_need_to_provide_is_a_collection_statement():
+    assert "financial" in detect_types("To buy a game you may need to provide payment data to us.")
+
+
+def test_medical_reasons_are_a_situation_not_data():
+    assert "health" not in detect_types("We process data to protect your vital interests (e.g. for medical reasons).")
+
+
+def test_using_information_mentions_it():
+    text = "We use information related to transactions between customers and the company to provide services."
+    assert "purchases" in collected_mentions(text)
