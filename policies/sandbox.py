@@ -111,7 +111,9 @@ def _child(sender, limits: Limits, func: Callable[..., Any], args: tuple) -> Non
     except MemoryError:
         result = ("memory", None)
     except ValueError as exc:
-        result = ("refused", _plain(exc))
+        # Readers wrap their own failures in a refusal ("could not be read"); when the failure
+        # underneath was running out of memory, the visitor is told the real reason: the limit.
+        result = ("memory", None) if _caused_by_memory(exc) else ("refused", _plain(exc))
     except BaseException:  # whatever a parser raises, the parent gets a plain refusal
         result = ("crashed", None)
     try:
@@ -120,6 +122,17 @@ def _child(sender, limits: Limits, func: Callable[..., Any], args: tuple) -> Non
         sender.send(("memory", None))
     sender.close()
     os._exit(0)  # skip interpreter teardown: nothing of the child's is worth cleaning up
+
+
+def _caused_by_memory(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, MemoryError):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _plain(exc: ValueError) -> ValueError:

@@ -31,6 +31,13 @@ def hoard() -> bytes:
     return b"x" * (1024 * 1024 * 1024)
 
 
+def hoard_in_a_reader() -> bytes:
+    try:
+        return hoard()
+    except MemoryError as exc:  # as a reader does when its library fails underneath it
+        raise IngestError("The file could not be read.") from exc
+
+
 def segfault() -> None:
     os.kill(os.getpid(), signal.SIGSEGV)
 
@@ -83,6 +90,11 @@ def test_a_stalled_child_is_stopped_at_the_wall_deadline():
 def test_memory_past_the_limit_is_refused():
     with pytest.raises(IngestError, match="more than 256 MB of memory"):
         run_limited(hoard, limits=ROOMY)
+
+
+def test_memory_past_the_limit_inside_a_reader_is_reported_as_the_limit():
+    with pytest.raises(IngestError, match="more than 256 MB of memory"):
+        run_limited(hoard_in_a_reader, limits=ROOMY)
 
 
 @pytest.mark.parametrize("func", [segfault, key_error])
