@@ -7,10 +7,17 @@ on a request. Order: the money questions first (selling, advertisers), then
 choices, what is collected, other recipients, contacts and the facts.
 
 A change is claimed only where the text changed, not where the parser read the same words
-differently: when both versions' texts are known (passed in, or carried by the cards as "text"),
-an addition counts only if one of its new quotes is not in the old text, and a removal only if one
-of its old quotes is gone from the new text. Each change carries its quote: the new text for an
-addition, the old text for a removal. Contact churn is one line, however many addresses moved.
+differently. When both versions' texts are known (passed in, or carried by the cards as "text"):
+- an addition counts only if one of its new quotes is not in the old text, and a removal only if
+  one of its old quotes is gone from the new text;
+- a quote that the other text says again in nearly the same words (a word or two changed, no
+  negation added or dropped) is the same statement, not a change;
+- a data type, recipient or choice is "new" only if the old text has no sentence that would
+  support it, and "no longer" only if the new text has none (`summaries.parser.mentions`, a
+  looser reading than the card's: the card can miss a sentence; a claim must not rest on that).
+Each change carries its quote: the new text for an addition, the old text for a removal. Contact
+churn is one line, however many addresses moved, and counts only ways to reach the company or a
+regulator (unlabelled links and industry opt-out pages are not contact details).
 """
 
 from __future__ import annotations
@@ -20,12 +27,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from summaries.parser.codes import FACT_VALUES, Choice, Code, Collected, ContactKind, Fact, Recipient
+from summaries.parser.codes import FACT_VALUES, Choice, Code, Collected, ContactKind, ContactRole, Fact, Recipient
+from summaries.parser.mentions import choice_mentions, collected_mentions, recipient_mentions, sentences_with
 
 # Stored beside each card with the changes it derived (`Summary.changes_version`): bump it when
 # the changes this module finds for the same two cards and texts would differ, and `reparse`
 # derives the stored ones again.
-CHANGES_VERSION = "1"
+CHANGES_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -65,8 +73,10 @@ class _Texts:
 
     def __init__(self, old: str | None, new: str | None) -> None:
         self.known = bool(old) and bool(new)
+        self.raw = {"old": old or "", "new": new or ""}
         self.old = _flat(old or "")
         self.new = _flat(new or "")
+        self._mentions: dict[tuple[str, str], set[str]] = {}
 
     def new_quote(self, evidence: Any) -> dict[str, Any] | None:
         """The first quote of `evidence` (new card) that the old text lacks; the first quote when texts are unknown."""
@@ -94,6 +104,49 @@ class _Texts:
         """Whether one of the quotes of `evidence` is in `other` (a flattened text of the other version)."""
         quotes = [e["quote"] for e in evidence or [] if isinstance(e, dict) and isinstance(e.get("quote"), str)]
         return self.known and any(_flat(quote) in other for quote in quotes)
+
+    def echoed(self, evidence: Any, side: str, section: str, code: str) -> bool:
+        """Whether the `side` ("old" or "new") text says one of the quotes of `evidence` again in nearly the same
+        words, with a word for the same `code`: a rewording that changes no practice ("you submit to us" ->
+        "submitted to us")."""
+        if not self.known:
+            return False
+        bags = [_bag(sentence) for sentence in sentences_with(self.raw[side], section, code)]
+        for item in evidence or []:
+            if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
+                continue
+            quote = _bag(item["quote"])
+            if len(quote) >= _ECHO_MIN_WORDS and any(_same_statement(quote, bag) for bag in bags):
+                return True
+        return False
+
+    def mentioned(self, section: str, side: str) -> set[str]:
+        """Codes of `section` that the `side` text talks about at all (empty when the texts are unknown)."""
+        if not self.known:
+            return set()
+        key = (section, side)
+        if key not in self._mentions:
+            self._mentions[key] = _MENTIONS[section](self.raw[side])
+        return self._mentions[key]
+
+
+_MENTIONS = {"collected": collected_mentions, "shared": recipient_mentions, "choices": choice_mentions}
+_WORD = re.compile(r"[^\W_]+")
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "without", "none", "cannot", "t"})
+# Two sentences are one statement when this share of the longer one's words is in both, and neither has a
+# negation the other lacks; below a few words a sentence is too short to compare so.
+_ECHO_SHARE = 0.75
+_ECHO_MIN_WORDS = 6
+
+
+def _bag(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.casefold()))
+
+
+def _same_statement(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not b or len(a & b) < _ECHO_SHARE * max(len(a), len(b)):
+        return False
+    return a & _NEGATIONS == b & _NEGATIONS
 
 
 def _flat(text: str) -> str:
@@ -155,14 +208,22 @@ def _added_removed(
     for code in after:
         if code not in before:
             evidence = _evidence_of(new.get(section), key, code)
-            if t.real(evidence, t.old):
+            if _new_in_text(t, section, code, evidence, "old"):
                 added.append((code, t.new_quote(evidence)))
     for code in before:
         if code not in after:
             evidence = _evidence_of(old.get(section), key, code)
-            if t.real(evidence, t.new):
+            if _new_in_text(t, section, code, evidence, "new"):
                 removed.append((code, t.old_quote(evidence)))
     return added, removed
+
+
+def _new_in_text(t: _Texts, section: str, code: str, evidence: Any, other: str) -> bool:
+    """Whether the `other` version's text lacks what `evidence` says: not its quotes, not a near copy of them,
+    and no sentence of its own that mentions `code`."""
+    if not t.real(evidence, t.old if other == "old" else t.new):
+        return False
+    return not t.echoed(evidence, other, section, code) and code not in t.mentioned(section, other)
 
 
 def _shared(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
@@ -241,12 +302,19 @@ def _collected(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Chan
     return changes
 
 
+# Links that are no way to reach the company: a page the policy merely links, an industry opt-out page, another
+# business's portal, a page for matters other than privacy.
+_NOT_CONTACT_DETAILS = {ContactRole.GENERAL, ContactRole.OPT_OUT_TOOL, ContactRole.BUSINESS, ContactRole.OTHER_MATTER}
+
+
 def _contact_keys(card: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     keys: dict[tuple[str, str], dict[str, Any]] = {}
     for item in card.get("contacts") or []:
         if not isinstance(item, dict):
             continue
         kind = str(item.get("kind") or "")
+        if kind == "url" and item.get("role") in _NOT_CONTACT_DETAILS:
+            continue
         ident = str(item.get("normalized") or item.get("value") or "").strip().casefold()
         if ident:
             keys.setdefault((kind, ident), item)

@@ -358,7 +358,7 @@ _SECURITY = re.compile(
     r"(?:safeguards|measures|security|protections)|"
     r"(?:reasonable|appropriate|industry[- ]standard|commercially\s+reasonable)\s+(?:\w+\s+){0,2}"
     r"(?:measures|steps|precautions|safeguards|security)\s+(?:\w+\s+){0,2}(?:to\s+)?(?:protect|secure|safeguard|prevent)|"
-    r"protect\w*\s+(?:\w+\s+){0,4}(?:against|from)\s+(?:unauthori[sz]ed|loss|misuse|theft|accidental))\b",
+    r"protect\w*\s+(?:\w+\s+){0,4}(?:against|from)\s+(?:being\s+)?(?:unauthori[sz]ed|loss|lost|misuse|theft|accidental\w*))\b",
     re.IGNORECASE,
 )
 _SECURITY_DENIED = re.compile(r"\b(?:do|does)\s+not\s+(?:use|employ|maintain|encrypt)\b", re.IGNORECASE)

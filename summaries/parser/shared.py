@@ -133,8 +133,8 @@ def _mentions(text: str, passages: list[Passage]):
                 code = "advertisers"
             if _FROM.search(text, max(s.start, match.start() - 20), match.start()) and not shares:
                 continue  # "we collect information from our partners": a source, not a recipient
-            if code == "social_media" and _SOCIAL_SOURCE.search(s.text):
-                continue
+            if code in ("social_media", "public") and _SOCIAL_SOURCE.search(s.text):
+                continue  # what you made public on a network that passes it to us: a source, not a recipient
             ok = shares or (code in ACTING and acts and _acts_on(result, i, match))
             ok = ok or any(match.start() >= end for end in excepted)
             if not ok and code in SELF_EVIDENT:

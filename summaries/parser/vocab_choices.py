@@ -129,7 +129,8 @@ CHOICES: dict[str, list[str]] = {
     ],
     "correction": [
         r"right (?:to|of) (?:correct|correction|rectification|rectify|amend|update)",
-        r"(?:correct|updat|amend|rectif|edit|chang|modif|revis)(?:e|es|ed|ing|y|ies|ied|ion|ions|s)?(?:,? \w+){0,5}? "
+        r"(?:correct|updat|amend|rectif|edit|chang|modif|revis)(?:e|es|ed|ing|y|ies|ied|ion|ions|ment|ments|s)?"
+        r"(?:,? \w+){0,5}? "
         r"(?:personal (?:information|data)|(?:your|the|any|such|this|certain|inaccurate|that) (?:\w+ ){0,2}"
         r"(?:information|data|details|profile|account information|registration|contact information|records?"
         r"|account))\b",
@@ -160,6 +161,9 @@ CHOICES: dict[str, list[str]] = {
         r"|know what (?:personal )?information",
         r"(?:copy|copies|summary|list) of (?:the |your |any |all )?(?:[\w-]+ ){0,2}(?:information|data)\b",
         r"request (?:access|a copy)",
+        # "requests for disclosure of their personal information": the wording of Japanese and some US policies
+        r"requests? (?:[\w/’'-]+ ){0,6}?for (?:the )?disclosure of (?:your |their |the )?personal (?:information|data)",
+        r"request(?:s|ing)? (?:the )?disclosure(?:,? [\w’']+){0,3}? of (?:your |their )personal (?:information|data)",
         r"(?:tell|show|inform) you (?:what|which|whether) (?:\w+ ){0,3}(?:information|data)",
         r"confirm(?:ation)? (?:of )?whether (?:or not )?we (?:\w+ ){0,3}(?:information|data)",
         r"(?:copy|copies) of (?:everything|all|what|whatever)(?: \w+){0,3}? (?:we|that we) (?:hold|have|keep|store"

@@ -208,6 +208,7 @@ CODES: dict[str, list[str]] = {
         r"(?:contest|sweepstakes|promotion) entr(?:y|ies)|enter (?:into )?a contest|participat(?:e|ion) in (?:a )?"
         r"(?:contests?|promotions|sweepstakes|surveys?)",
         r"user[- ]generated content|(?:content|materials?) (?:that )?you (?:post|submit|upload|create|share)",
+        r"(?:information|data) (?:that |which |when )?you (?:upload|post)\b",
     ],
     "audio_visual": [
         r"audio(?:,| and| or)? (?:electronic, )?(?:visual|video)(?: information| data| recordings)?",

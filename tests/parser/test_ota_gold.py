@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 # Measured 2026-12-04 on 16 policies and 8 pairs, parser as on main after issue 11's first landing
-# and Markdown ingestion (bench/score_ota.py).
+# and Markdown ingestion (bench/score_ota.py); change claims on 2026-12-05 (CHANGES_VERSION 2).
 FLOORS = {
     "card_f1": 0.90,
     "names_f1": 0.85,
@@ -35,8 +35,8 @@ FLOORS = {
     "labels": 38,
 }
 CEILINGS = {"bad_hows": 2, "regulator_hows": 0, "own_name": 0}
-CHANGE_FLOORS = {"change_recall": 0.63}
-CHANGE_CEILINGS = {"false_claims": 12}
+CHANGE_FLOORS = {"change_recall": 0.67}
+CHANGE_CEILINGS = {"false_claims": 1}
 
 
 def _scorer():
