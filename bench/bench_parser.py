@@ -111,9 +111,9 @@ def pin_one_core() -> str:
 
 
 def clear_caches() -> None:
-    """Empty the result caches keyed on text (parser modules, textstat): a new policy never hits them."""
+    """Empty the result caches keyed on text (parser modules): a new policy never hits them."""
     for name, module in list(sys.modules.items()):
-        if name.startswith(("summaries.parser", "textstat")):
+        if name.startswith("summaries.parser"):
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()

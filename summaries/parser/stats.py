@@ -1,9 +1,12 @@
 """Length and reading difficulty of a policy.
 
-The grade level is textstat's Flesch-Kincaid grade. It is computed with pyphen's English
-hyphenation ("en-US" with a hyphen): textstat's "en_US" path looks words up in NLTK's CMU
-dictionary and downloads it on first use, which a parser must never do. On long policies the
-grade comes from evenly spaced slices of the text, so the cost stays flat however long it is.
+The grade level is the Flesch-Kincaid grade, 0.39 × words per sentence + 11.8 × syllables per
+word − 15.59, counted as textstat 0.7.13 counts them (its words, sentences and pyphen syllables;
+`tests/parser/test_stats.py` holds cases computed with it). textstat itself is not used: it
+imports NLTK, which imports SciPy and scikit-learn, 2 s and about 100 MB in every process that
+parses, for one formula. Syllables come from pyphen's English hyphenation ("en-US"), never a
+dictionary download. On long policies the grade comes from evenly spaced slices of the text, so
+the cost stays flat however long it is.
 """
 
 from __future__ import annotations
@@ -15,20 +18,38 @@ from typing import Any
 WORDS_PER_MINUTE = 238
 _SAMPLE_CHARS = 2_400
 _SLICES = 6
-_TEXTSTAT_LANG = "en-US"
+_HYPHENATION_LANG = "en-US"
 _MAX_WORD = 30
 _LONG_WORD = re.compile(rf"\S{{{_MAX_WORD + 1},}}")
 
 
-def _reader() -> Any:
-    from textstat import textstat
+# textstat's definitions: an apostrophe survives only where it starts a contraction's ending
+# ("don't", "we've"), every other non-word character is dropped, and a word is a run between spaces.
+_NOT_CONTRACTION = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+# A run up to its closing punctuation; runs of at most two words ("e.g.", "No. 5") are not sentences.
+_FK_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_HYPHENATOR = None
 
-    reader = type(textstat)()
-    reader.set_lang(_TEXTSTAT_LANG)
-    return reader
+
+def _words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _NOT_CONTRACTION.sub("", text)).split()
 
 
-_READER = None
+def flesch_kincaid_grade(text: str) -> float:
+    """The Flesch-Kincaid grade of `text`, unrounded and unclamped (0.0 when it has no words)."""
+    global _HYPHENATOR
+    words = _words(text)
+    runs = _FK_SENTENCE.findall(text)
+    sentences = max(1, len(runs) - sum(1 for run in runs if len(_words(run)) <= 2)) if text else 0
+    if not words or not sentences:
+        return 0.0
+    if _HYPHENATOR is None:
+        from pyphen import Pyphen
+
+        _HYPHENATOR = Pyphen(lang=_HYPHENATION_LANG)
+    syllables = sum(len(_HYPHENATOR.positions(word)) + 1 for word in " ".join(words).lower().split())
+    return 0.39 * (len(words) / sentences) + 11.8 * (syllables / len(words)) - 15.59
 
 
 _SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
@@ -54,15 +75,12 @@ def _sample(text: str) -> str:
 
 
 def grade_level(text: str) -> float | None:
-    global _READER
     # Hyphenation time grows steeply with word length; no real word is longer than this.
     sample = _LONG_WORD.sub(lambda m: m.group(0)[:_MAX_WORD], _sample(text))
     if not re.search(r"[^\W\d_]{2,}", sample):
         return None
     try:
-        if _READER is None:
-            _READER = _reader()
-        grade = float(_READER.flesch_kincaid_grade(sample))
+        grade = flesch_kincaid_grade(sample)
     except Exception:  # a readability score is never worth a failed card
         return None
     if math.isnan(grade) or math.isinf(grade):
