@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from summaries.parser.codes import FACT_VALUES, Choice, Code, Collected, ContactKind, ContactRole, Fact, Recipient
@@ -63,9 +64,6 @@ _FACT_WORSE: dict[str, dict[Any, bool]] = {
     "changes_notice": {"direct_notice": False, "posted_only": True},
     "security": {"stated": False, "not_stated": True},
 }
-
-
-_SPACE = re.compile(r"\s+")
 
 
 class _Texts:
@@ -149,8 +147,11 @@ def _same_statement(a: frozenset[str], b: frozenset[str]) -> bool:
     return a & _NEGATIONS == b & _NEGATIONS
 
 
+@lru_cache(maxsize=64)
 def _flat(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold()
+    # str.split and re's \s agree on every character; split and join is three times faster on a whole
+    # policy, and each text is flattened twice (as the new text, then as the next version's old one).
+    return " ".join(text.split()).casefold()
 
 
 def _evidence_of(items: Any, key: str, code: str) -> list[Any]:
