@@ -59,8 +59,3 @@ def policy_date(card: dict[str, Any], fallback: dt.date | None = None) -> dict[s
     if date is None:
         return None
     return {"date": date, "month_only": card.get("effective_date_precision") == "month"}
-
-
-def how_works(choice: dict[str, Any]) -> bool:
-    """Whether the card says how to exercise a choice at all."""
-    return bool(choice.get("how"))
