@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from pages import card_display, icons
 from pages.lib import Segment
 from summaries.parser import codes
+from summaries.parser.phones import dial_digits
 
 register = template.Library()
 
@@ -145,7 +146,7 @@ def safe_href(value: Any, kind: str = "link") -> str:
         address = text.removeprefix("mailto:")
         return f"mailto:{address}" if re.fullmatch(r"[^\s@<>\"']+@[^\s@<>\"']+\.[^\s@<>\"']+", address) else ""
     if kind == "phone":
-        digits = re.sub(r"[^\d+]", "", text)
+        digits = dial_digits(text)
         return f"tel:{digits}" if len(re.sub(r"\D", "", digits)) >= 5 else ""
     if kind in ("link", "web_form", "url"):
         candidate = text if "://" in text else f"https://{text}" if re.match(r"^[\w-]+(\.[\w-]+)+(/|$)", text) else ""

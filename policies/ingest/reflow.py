@@ -22,6 +22,9 @@ _LIST_MARKER = re.compile(
     r"|\((?:[ivx]{1,5}|[a-z]|\d{1,3})\)\s|[ivx]{1,5}\.\s)",
     re.I,
 )
+# Not summaries/parser/sentences.py, by need as well as by layer (ingestion sits below the parser and may not
+# import it): this asks whether a PDF line's last characters close a sentence before the next line is read, so
+# there is no following capital to look at, and ":" or ";" count, since a list or a clause goes on the next line.
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _ENDS_PARAGRAPH = re.compile(r"[.!?][\"'”’)\]]*$")
 _ENDS_CLAUSE = re.compile(r"[,(\[“‘/&]$|\b(?:and|or|the|a|an|of|to|in|for|with|by|on|at|as|our|your)$", re.I)

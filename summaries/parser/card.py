@@ -19,7 +19,7 @@ from summaries.parser.shared import drop_own_names, extract_shared
 from summaries.parser.stats import compute_stats
 from summaries.parser.types import Passage
 
-PARSER_VERSION = "1.2.1"
+PARSER_VERSION = "1.2.2"
 
 # Words that any privacy policy uses and a recipe or lorem ipsum does not.
 _STRONG_VOCABULARY = re.compile(

@@ -10,13 +10,14 @@ link ...").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
 from summaries.parser import channels
 from summaries.parser.evidence import evidence
+from summaries.parser.phones import dial_digits, find_phones
 from summaries.parser.scan import Scan, Sentence, scan
 from summaries.parser.types import Passage
 from summaries.parser.vocab_choices import (
@@ -132,7 +133,6 @@ _UNSUBSCRIBE_LINK = re.compile(r"unsubscribe (?:link|option|button)", re.IGNOREC
 _BROWSERS = re.compile(r"\bbrowsers\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<=browser)[’']s\b", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"\w")
-_NOT_DIGIT = re.compile(r"\D")
 _SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
 _ARTICLE = re.compile(r"^(?:your|the|our|web|a|an)\s+")
 _CUE = re.compile(r"^(?:in|into|to|from|through|via|under) (?=your )")
@@ -289,13 +289,13 @@ def _link(text: str, match: re.Match[str], value: str) -> dict[str, str] | None:
     return {"kind": "link", "value": value}
 
 
-def _not_consumer(text: str, s: Sentence, match: re.Match[str], entry: dict[str, str]) -> bool:
+def _not_consumer(text: str, s: Sentence, start: int, entry: dict[str, str]) -> bool:
     """A regulator's, a dispute body's or a business portal's address: never the company's way to act on a right."""
     if entry["kind"] in ("browser", "account_settings"):
         return False
     if _HIDDEN_EMAIL.search(entry["value"]):
         return True  # the page's stand-in for a hidden e-mail address, no address at all
-    before = text[max(s.start, match.start() - 150) : match.start()]
+    before = text[max(s.start, start - 150) : start]
     return channels.role(entry["kind"], entry["value"], before, s.text) in channels.NOT_CONSUMER
 
 
@@ -306,9 +306,9 @@ def _key(entry: dict[str, str]) -> str:
 @lru_cache(maxsize=1024)
 def _key_of(kind: str, value: str) -> str:
     """What an entry says, for telling duplicates: phones by digits, links without scheme, no leading article."""
-    value = value.lower()
     if kind == "phone":
-        return _NOT_DIGIT.sub("", value)[-10:]
+        return dial_digits(value)[-10:]
+    value = value.lower()
     if kind == "link":
         value = _SCHEME.sub("", value).rstrip("/")
     return _ARTICLE.sub("", value)
@@ -337,12 +337,23 @@ def _entries(result: Scan, s: Sentence, memo: dict[int, list[dict[str, str]]]) -
     """The how entries of one sentence (remembered: a sentence with several choices is read once)."""
     if s.start not in memo:
         found: list[dict[str, str]] = []
-        for match in HOW.finditer(result.text, s.start, s.end):
-            entry = _entry(result.text, match)
-            if entry and not _not_consumer(result.text, s, match, entry):
+        for start, entry in _located_entries(result.text, s):
+            if not _not_consumer(result.text, s, start, entry):
                 _merge(found, entry)
         memo[s.start] = found
     return memo[s.start]
+
+
+def _located_entries(text: str, s: Sentence) -> list[tuple[int, dict[str, str]]]:
+    """(start, entry) of every how in a sentence, in text order: HOW's matches and the policy's phone numbers."""
+    located = [(m.start(), entry) for m in HOW.finditer(text, s.start, s.end) if (entry := _entry(text, m))]
+    phones = find_phones(text)
+    first = bisect_left(phones, s.start, key=lambda phone: phone.start)
+    for phone in phones[first:]:
+        if phone.start >= s.end:  # its extension may run past the sentence's end: "1-800-767-3771 ext. 9339"
+            break
+        located.append((phone.start, {"kind": "phone", "value": phone.raw}))
+    return sorted(located, key=lambda pair: pair[0]) if len(located) > 1 else located
 
 
 def _how(

@@ -11,12 +11,11 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-import phonenumbers
-
 from summaries.parser import channels
 from summaries.parser.evidence import evidence
 from summaries.parser.facts import sentence_around
 from summaries.parser.lowercase import lowered
+from summaries.parser.phones import find_phones, spelled
 from summaries.parser.postal import US_STATES, address_words, extend_end, extend_start, find_addresses, one_line
 from summaries.parser.types import Passage
 
@@ -34,21 +33,6 @@ _EMAIL_SPELLED = re.compile(
     re.IGNORECASE,
 )
 _NOT_MAIL_TLDS = {"png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js"}
-
-# Phone numbers must be written as phone numbers (grouped with separators, or +international):
-# a bare run of ten digits is more often an order or account number.
-_PHONE = re.compile(
-    r"(?<![\w/.+-])(?:"
-    r"\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,4}){1,4}"
-    r"|(?:1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
-    r")(?![\w/-]|\.\d)"
-)
-_NOT_PHONE_BEFORE = re.compile(
-    r"(?:order|invoice|account|acct|reference|ref|case|ticket|confirmation|tracking|serial|model|item|sku|"
-    r"number|no\.|#)\s*[:#]?\s*$",
-    re.IGNORECASE,
-)
-_PHONE_WORD_BEFORE = re.compile(r"(?:phone|call|tel|telephone|text|fax|toll[- ]free|contact)\W{0,20}$", re.I)
 
 _STATES = US_STATES
 _ADDRESS_WORD = r"[A-Za-z0-9À-ÿ#&'’.-]+,?"
@@ -153,16 +137,6 @@ def _context_label(text: str, start: int, end: int, kind: str = "") -> str:
     return "general"
 
 
-def _phone(raw: str) -> str | None:
-    try:
-        number = phonenumbers.parse(raw, "US")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
 def _us_start(text: str, match: re.Match[str]) -> int | None:
     """The first house number or PO box in a US address match after which every word reads as an
     address ("Since 1998 we have been at 500 Main Street, ..." starts at 500), or None."""
@@ -226,13 +200,8 @@ def _candidates(text: str) -> list[tuple[int, int, str, str, str]]:
         domain = m.group(2) + "".join("." + p for p in parts)
         normalized = f"{m.group(1)}@{domain}".lower()
         found.append((m.start(), m.end(), "email", m.group(0), normalized))
-    for m in islice(_PHONE.finditer(text), _MAX_PER_KIND):
-        before = text[max(0, m.start() - 30) : m.start()]
-        if _NOT_PHONE_BEFORE.search(before) and not _PHONE_WORD_BEFORE.search(before):
-            continue
-        normalized = _phone(m.group(0))
-        if normalized:
-            found.append((m.start(), m.end(), "phone", m.group(0), normalized))
+    for phone in find_phones(text)[:_MAX_PER_KIND]:
+        found.append((phone.start, phone.end, "phone", phone.raw, phone.e164))
     zips: list[int] = []
     pairs: list[int] = []
     for anchor in islice(_ZIP_OR_PAIR.finditer(text), _MAX_DIGIT_ANCHORS):
@@ -317,6 +286,8 @@ def _contacts(text: str) -> list[dict[str, Any]]:
         if kind == "url" and _HIDDEN.search(value):
             continue  # the page's stand-in for a hidden e-mail address: no address at all
         known = contacts.get((kind, normalized))
+        if known and kind == "phone" and spelled(known["value"]) and not spelled(value):
+            known["value"] = value  # "1-800-VERIZON", later "800-837-4966": the digits, which any phone dials
         if known and len(known["evidence"]) == _MAX_EVIDENCE and known["label"] not in OTHER_MATTERS | {"general"}:
             continue  # nothing left to learn from yet another mention
         label = _label(text, start, end, kind)

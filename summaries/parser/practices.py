@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from summaries.parser import codes, learned
 from summaries.parser.cue_index import CueIndex
+from summaries.parser.phones import has_phone
 from summaries.parser.sentences import split
 from summaries.parser.vocab_practices import VOCAB
 
@@ -165,8 +166,6 @@ _LIST_LEAD = re.compile(
 # An e-mail address or telephone number: how to reach the company, which the OPP-115 scheme files under `other`
 # ("contact information") whatever else the passage is about.
 _EMAIL = re.compile(r"\w@[\w-]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"(?<!\d)(?:\+?1[-. ]?)?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?!\d)")
-_PHONE_TAIL = re.compile(r"\d{3}[-. ]\d{4}(?!\d)")  # the cheap part every phone number ends with
 # ... except in sections for parents, residents of some state or region, whose contact lines belong to that section.
 CONTACT_JOINS = frozenset(PRACTICES) - {"other", "specific_audiences"}
 _SHARING_HEAD = re.compile(r"\b(?:shar(?:e|ing)|disclos(?:e|ure)|transfer|sell|sale|rent)")
@@ -212,7 +211,7 @@ def _scores(text: str, heading: str) -> tuple[tuple[str, float], ...]:
 def _has_contact(text: str) -> bool:
     if "@" in text and _EMAIL.search(text):
         return True
-    return _PHONE_TAIL.search(text) is not None and _PHONE.search(text) is not None
+    return has_phone(text)
 
 
 @lru_cache(maxsize=256)  # a passage is normalised for its scores and again for its second labels

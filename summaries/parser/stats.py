@@ -15,6 +15,8 @@ import math
 import re
 from typing import Any
 
+from summaries.parser.sentences import boundaries, stop_of
+
 WORDS_PER_MINUTE = 238
 _SAMPLE_CHARS = 2_400
 _SLICES = 6
@@ -52,12 +54,9 @@ def flesch_kincaid_grade(text: str) -> float:
     return 0.39 * (len(words) / sentences) + 11.8 * (syllables / len(words)) - 15.59
 
 
-_SENTENCE_START = re.compile(r"[.!?]\s+(?=[A-Z])|\n")
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
-
-
 def _sample(text: str) -> str:
-    """Evenly spaced runs of whole sentences: cut sentences would read as short, easy ones."""
+    """Evenly spaced runs of whole sentences: cut sentences would read as short, easy ones (so a slice
+    neither starts nor stops at an abbreviation's full stop, "e.g." or "Inc.")."""
     if len(text) <= _SAMPLE_CHARS:
         return text
     size = _SAMPLE_CHARS // _SLICES
@@ -66,9 +65,9 @@ def _sample(text: str) -> str:
     for i in range(_SLICES):
         start = int(i * step)
         if i:
-            found = _SENTENCE_START.search(text, start, start + size // 2)
+            found = next(boundaries(text, start, start + size // 2), None)
             start = found.end() if found else text.find(" ", start) + 1
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, start + size // 3, start + size)]
+        ends = [stop_of(m) for m in boundaries(text, start + size // 3, start + size)]
         end = ends[-1] if ends else text.rfind(" ", start, start + size)
         parts.append(text[start : end if end > start else start + size])
     return "\n".join(parts)

@@ -221,10 +221,6 @@ _LINK = (
     r"|(?:Network Advertising Initiative|Digital Advertising Alliance|European Interactive Digital Advertising Alliance"
     r"|NAI|DAA|EDAA)(?:[’']s)? (?:(?:[A-Z]\w+|opt[- ]out|consumer[- ]choice) )?(?:page|tool|website|site|app|program)\b"
 )
-_PHONE = (
-    r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b"
-    r"|\+\d{1,3}(?:[\s.-]\(?\d{1,5}\)?){2,5}\b"  # international: +44 20 7946 0321
-)
 # choices.py keeps a bare "browser" only with a determiner ("your browser", not "for that browser")
 _BROWSER = (
     r"Google Analytics [Oo]pt-?[Oo]ut (?:[Bb]rowser )?[Aa]dd-?[Oo]n"
@@ -235,7 +231,6 @@ _BROWSER = (
 HOW = re.compile(
     rf"(?<![\w.+@-])(?:(?P<link>{_LINK})"
     r"|(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)"
-    rf"|(?P<phone>{_PHONE})"
     r"|(?P<web_form>(?:[A-Z][\w-]+ )?(?:[Pp]ortal|[Pp]rivacy [Cc]ent(?:er|re)|[Pp]rivacy [Hh]ub|web ?form"
     r"|online form|request form|[Cc]ontact (?:[Uu]s )?(?:form"
     r"|page)|"

@@ -13,6 +13,8 @@ from pages.templatetags.fineprint import evidence_url, icon, safe_href
         ("(510) 603-7564", "phone", "tel:5106037564"),
         ("+1 510 603 7564", "phone", "tel:+15106037564"),
         ("call us", "phone", ""),
+        ("1-800-FLOWERS", "phone", "tel:18003569377"),
+        ("1-800-555-0199 ext. 12", "phone", "tel:18005550199"),
         ("https://shop.example/optout", "link", "https://shop.example/optout"),
         ("shop.example/privacy", "link", "https://shop.example/privacy"),
         ("javascript:alert(1)", "link", ""),

@@ -62,7 +62,7 @@ def test_a_policy_gives_a_full_valid_card():
     assert_valid(card, POLICY)
     assert set(card) == TOP_LEVEL
     assert card["schema"] == "card/1"
-    assert card["parser_version"] == PARSER_VERSION == "1.2.1"
+    assert card["parser_version"] == PARSER_VERSION == "1.2.2"
     assert card["company"] == "Acme Home Goods"
     assert card["effective_date"] == "2024-03-04"
     facts = card["facts"]

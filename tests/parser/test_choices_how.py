@@ -42,6 +42,11 @@ def test_the_same_link_or_phone_written_twice_is_one_entry():
     assert [entry["kind"] for entry in how] == ["link", "phone"]
 
 
+def test_a_vanity_number_and_its_digits_are_one_entry():
+    how = how_of("To opt out of marketing calls, call 1-800-FLOWERS (1-800-356-9377).", "opt_out_marketing")
+    assert how == [{"kind": "phone", "value": "1-800-FLOWERS"}]
+
+
 @pytest.mark.parametrize(
     ("text", "code", "entry"),
     [
@@ -74,6 +79,11 @@ def test_the_same_link_or_phone_written_twice_is_one_entry():
             "You can ask us to delete your personal data by calling +44 20 7946 0999.",
             "deletion",
             {"kind": "phone", "value": "+44 20 7946 0999"},
+        ),
+        (
+            "To stop our marketing calls, call 1-800-FLOWERS.",
+            "opt_out_marketing",
+            {"kind": "phone", "value": "1-800-FLOWERS"},
         ),
         (
             "You can correct your personal information by signing in to your account.",

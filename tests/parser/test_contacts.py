@@ -51,6 +51,12 @@ def test_dates_zip_codes_order_numbers_and_invalid_numbers_are_not_phones(text):
     assert [c for c in extract_contacts(text) if c["kind"] == "phone"] == []
 
 
+def test_a_vanity_number_is_shown_with_its_digits_where_the_policy_gives_them():
+    contacts = found("For privacy questions call 1-800-FLOWERS (1-800-356-9377). Or call 1-800-SHOPPER.")
+    assert contacts["+18003569377"]["value"] == "1-800-356-9377"
+    assert contacts["+18007467737"]["value"] == "1-800-SHOPPER"
+
+
 def test_emails_are_lower_cased_and_cloudflare_placeholders_are_not_emails():
     text = "Email Privacy@Acme-Home.COM or write [email protected] for help."
     contacts = found(text)

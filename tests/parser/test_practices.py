@@ -158,7 +158,7 @@ def test_practice_said_in_other_words(text, practice):
             "user_choice",
         ),
         (
-            "You can update your mailing address at any time by calling our customer care team at 555-010-1234.",
+            "You can update your mailing address at any time by calling our customer care team at 800-555-0142.",
             "user_access",
         ),
     ],
