@@ -8,12 +8,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
 from policies.models import PolicyVersion
 from reviews import facts, rubric
 from reviews.models import Action, Decision
 from summaries.models import Summary
+from summaries.parser import Card
 
 _STATE = {Action.CONFIRM: facts.CONFIRMED, Action.REJECT: facts.REJECTED}
+
+
+class Grade(BaseModel):
+    """`rubric.grade`'s verdict: a letter, or None for "not enough information"."""
+
+    model_config = ConfigDict(frozen=True)
+    value: str | None
+    score: int | None
+    points: list[dict[str, Any]]
+
+
+class ReviewedCard(Card):
+    """The typed reviewed card: the card contract's fields, people's marks on each fact (`review`,
+    `checked_on`, kept as extra fields) and the grade."""
+
+    grade: Grade
 
 
 def newest_summary(version: PolicyVersion) -> Summary | None:
@@ -67,6 +86,11 @@ def reviewed_card(version: PolicyVersion | None, summary: Summary | None = None)
     if summary is None or not isinstance(summary.card, dict):
         return None
     return review(summary.card, version)
+
+
+def typed_review_many(items: list[tuple[PolicyVersion, dict[str, Any]]], company_ids: list[int]) -> list[ReviewedCard]:
+    """`review_many`, each card typed."""
+    return [ReviewedCard.model_validate(card) for card in review_many(items, company_ids)]
 
 
 def review_many(items: list[tuple[PolicyVersion, dict[str, Any]]], company_ids: list[int]) -> list[dict[str, Any]]:

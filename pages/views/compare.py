@@ -13,10 +13,11 @@ from pages.forms import MAX_COMPARE, MIN_COMPARE, CompareForm
 from pages.templatetags.fineprint import evidence_url
 from pages.views.render import render_page
 from policies.models import Company
-from reviews.reviewed import review_many
+from reviews.reviewed import ReviewedCard, typed_review_many
 from summaries.models import Summary
 from summaries.parser import codes
 from summaries.parser.codes import Code
+from summaries.parser.model import Evidence
 
 MAX_SUGGESTIONS = 8
 
@@ -51,22 +52,21 @@ MATTERS = {
 }
 
 
-def _codes(card: dict[str, Any], section: str, key: str) -> dict[str, Any]:
+def _codes(card: ReviewedCard, section: str, key: str) -> dict[str, Evidence | None]:
     """Each code on the card with its first quote."""
-    found: dict[str, Any] = {}
-    for item in card.get(section) or []:
-        if isinstance(item, dict) and item.get(key) and str(item[key]) not in found:
-            found[str(item[key])] = next(iter(item.get("evidence") or []), None)
+    found: dict[str, Evidence | None] = {}
+    for item in getattr(card, section):
+        found.setdefault(str(getattr(item, key)), _first(item))
     return found
 
 
-def _quote_of(col: dict[str, Any], evidence: Any) -> dict[str, Any] | None:
+def _quote_of(col: dict[str, Any], evidence: Evidence | None) -> dict[str, Any] | None:
     """The quote a cell shows, with its link into the company's policy."""
-    summary = col.get("summary")
-    if not isinstance(evidence, dict) or summary is None:
+    summary = col["summary"]
+    if evidence is None or summary is None:
         return None
-    url = evidence_url(col["company"].slug, summary.version.sequence, evidence)
-    return {"text": excerpt(evidence.get("quote"), 160), "url": url}
+    url = evidence_url(col["company"].slug, summary.version.sequence, evidence.model_dump())
+    return {"text": excerpt(evidence.quote, 160), "url": url}
 
 
 def _row(label: str, cells: list[dict[str, Any]], icon: str = "", code: str = "") -> dict[str, Any]:
@@ -82,7 +82,7 @@ def _row(label: str, cells: list[dict[str, Any]], icon: str = "", code: str = ""
 def _presence_rows(
     columns: list[dict[str, Any]], section: str, key: str, vocabulary: type[Code], yes: str, no: str, icons: bool
 ) -> list[dict[str, Any]]:
-    present = [_codes(col["card"], section, key) if col["card"] else {} for col in columns]
+    present = [_codes(col["card"], section, key) if col["card"] is not None else {} for col in columns]
     union: set[str] = set().union(*present) if present else set()
     known = [member.value for member in vocabulary]
     order = [code for code in known if code in union] + sorted(union - set(known))
@@ -96,55 +96,59 @@ def _presence_rows(
                 cell = _missing_choice(col, code, no)
             else:
                 cell = {"state": "no", "text": no, "quote": None}
-            cells.append({**cell, "card": bool(col["card"])})
+            cells.append({**cell, "card": col["card"] is not None})
         rows.append(_row(vocabulary.label_of(code), cells, code if icons else "", code))
     return rows
 
 
 def _missing_choice(col: dict[str, Any], code: str, no: str) -> dict[str, Any]:
     """A choice the card lacks is unknown, not a failing; an opt-out of sale is not needed by one that doesn't sell."""
-    sells = (col["card"].get("sells_data") or {}) if col["card"] else {}
-    if code == "opt_out_sale" and sells.get("value") == "no":
-        return {"state": "yes", "text": "Not needed: says it doesn't sell", "quote": _quote_of(col, _first(sells))}
+    card: ReviewedCard | None = col["card"]
+    if code == codes.Choice.OPT_OUT_SALE and card is not None and card.sells_data.value == codes.Sells.NO:
+        quote = _quote_of(col, _first(card.sells_data))
+        return {"state": "yes", "text": "Not needed: says it doesn't sell", "quote": quote}
     return {"state": "unknown", "text": no, "quote": None}
 
 
-def _first(item: dict[str, Any]) -> Any:
-    return next(iter(item.get("evidence") or []), None)
+def _first(item: Any) -> Evidence | None:
+    """The first quote of a card item (every item of the card has its `evidence` list)."""
+    return item.evidence[0] if item.evidence else None
 
 
 def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Sections of rows; each cell has a state (yes/no/unknown/value), its text, and whether a card exists."""
     grade_cells = []
     for col in columns:
-        grade = (col["card"].get("grade") or {}) if col["card"] else {}
-        text = f"Grade {grade['value']}" if grade.get("value") else "Not enough information"
-        grade_cells.append({"state": "grade", "grade": grade.get("value"), "text": text, "card": bool(col["card"])})
+        card: ReviewedCard | None = col["card"]
+        letter = card.grade.value if card else None
+        text = f"Grade {letter}" if letter else "Not enough information"
+        grade_cells.append({"state": "grade", "grade": letter, "text": text, "card": card is not None})
     sells_cells = []
     for col in columns:
-        value = (col["card"].get("sells_data") or {}).get("value") if col["card"] else None
+        card = col["card"]
+        value = card.sells_data.value if card else None
         state = {"yes": "no", "no": "yes"}.get(str(value), "unknown")  # "yes" is the good outcome for a shopper
-        sells = (col["card"].get("sells_data") or {}) if col["card"] else {}
         sells_cells.append(
             {
                 "state": state,
                 "text": codes.Sells.label_of(value or "not_stated"),
-                "card": bool(col["card"]),
-                "quote": _quote_of(col, _first(sells)),
+                "card": card is not None,
+                "quote": _quote_of(col, _first(card.sells_data)) if card else None,
             }
         )
     fact_rows = []
     for name, title in ((fact.value, fact.label) for fact in codes.Fact):
         cells = []
         for col in columns:
-            fact = (col["card"].get("facts") or {}).get(name) if col["card"] else None
-            stated = isinstance(fact, dict) and fact.get("value") not in (None, "not_stated")
+            card = col["card"]
+            fact = getattr(card.facts, name) if card else None
+            stated = fact is not None and fact.value not in (None, "not_stated")
             cells.append(
                 {
                     "state": "value" if stated else "unknown",
-                    "text": codes.describe_fact(name, fact if isinstance(fact, dict) else None),
-                    "card": bool(col["card"]),
-                    "quote": _quote_of(col, _first(fact)) if stated and isinstance(fact, dict) else None,
+                    "text": codes.describe_fact(name, fact.model_dump(mode="json") if fact else None),
+                    "card": card is not None,
+                    "quote": _quote_of(col, _first(fact)) if stated else None,
                 }
             )
         fact_rows.append(_row(title, cells, "", name))
@@ -152,9 +156,10 @@ def build_matrix(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for key, title, unit in (("words", "Length", " words"), ("grade_level", "Reading grade level", "")):
         cells = []
         for col in columns:
-            value = (col["card"].get("stats") or {}).get(key) if col["card"] else None
-            text = f"{value}{unit}" if value not in (None, "") else "Not measured"
-            cells.append({"state": "value", "text": text, "card": bool(col["card"]), "quote": None})
+            card = col["card"]
+            value = getattr(card.stats, key) if card else None
+            text = f"{value}{unit}" if value is not None else "Not measured"
+            cells.append({"state": "value", "text": text, "card": card is not None, "quote": None})
         stats_rows.append(_row(title, cells))
     choices = _presence_rows(columns, "choices", "type", codes.Choice, "Offered", "Not found", False)
     return [
@@ -230,10 +235,8 @@ def compare(request: HttpRequest) -> HttpResponse:
         and isinstance(s.card, dict)
         and not getattr(getattr(c, "card_review", None), "held", False)
     ]
-    reviewed = {
-        version.company_id: card
-        for version, card in zip([v for v, _ in shown], review_many(shown, [c.pk for c in companies]), strict=True)
-    }
+    typed = typed_review_many(shown, [c.pk for c in companies])
+    reviewed = {version.company_id: card for (version, _), card in zip(shown, typed, strict=True)}
     columns = []
     for company in companies:
         others = [s for s in slugs if s != company.slug]
@@ -241,7 +244,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             {
                 "company": company,
                 "summary": cards.get(company.pk) if company.pk in reviewed else None,
-                "card": reviewed.get(company.pk, {}),
+                "card": reviewed.get(company.pk),
                 "remove_query": ",".join(others),
             }
         )

@@ -186,3 +186,21 @@ def test_rate_limit_refuses_the_next_report_with_a_clear_message(client, juniper
 
 def test_report_page_for_unknown_company_is_404(client, db):
     assert client.get("/c/nobody/report/").status_code == 404
+
+
+def test_compare_reads_the_reviewed_card(client, juniper, admin_user):
+    """Compare types the reviewed card (people's marks ride along as extra fields) and shows the decisions."""
+    make_company("Grim Goods", "grim")
+    record(v1(juniper), Proposal("shared:advertisers", "reject", "Only analytics."), admin_user)
+    record(v1(juniper), Proposal("sells_data", "correct", "Sells lists.", value="yes"), admin_user)
+    record(v1(juniper), Proposal("children_min_age", "correct", "Misread.", value="16"), admin_user)
+    response = client.get("/compare/?c=juniper,grim")
+    assert response.status_code == 200
+    columns = response.context["columns"]
+    card = columns[0]["card"]
+    assert card.sells_data.value == "yes" and card.sells_data.review == "corrected"
+    assert "advertisers" not in {item.recipient for item in card.shared}
+    rows = {row["label"]: row for section in response.context["sections"] for row in section["rows"]}
+    assert rows["Sells your data?"]["cells"][0]["text"] == "Sells or shares your data"
+    assert card.facts.children_min_age.value == 16
+    assert rows["Minimum age"]["cells"][0]["text"] == "16 or older"
