@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_parser.py            # 2,500-word policy timing + 50,000-word memory
     .venv/bin/python bench/bench_parser.py --seeds    # also time the seed policies in ../shared/seeds
+    .venv/bin/python bench/bench_parser.py --ota      # also ms per 1,000 words, newest version of each OTA service
 
 Targets: a full card for a 2,500-word policy in <= 25 ms median on one core; <= 100 MB RSS for a
 50,000-word policy. The benchmark policies are generated from the template sentences below (written
@@ -181,6 +182,44 @@ def growth(small: int = 500, large: int = 5_000) -> tuple[float, float]:
     return took[0], took[1]
 
 
+def ota_newest() -> list[tuple[str, str]]:
+    """(service, normalised text) of the newest version of every service in ../shared/ota's bundle."""
+    from score_ota import DOCUMENT, ota_clone  # beside this script
+
+    from policies.ingest import extract
+
+    git = ["git", "--git-dir", str(ota_clone())]
+    log = subprocess.run([*git, "log", "--format=%H", "--name-only"], capture_output=True, text=True)
+    newest: dict[str, str] = {}
+    commit = ""
+    for line in log.stdout.splitlines():
+        if len(line) == 40 and " " not in line:
+            commit = line
+        elif line.endswith("/" + DOCUMENT):
+            newest.setdefault(line.removesuffix("/" + DOCUMENT), commit)  # the log runs newest first
+    out = []
+    for service, commit in sorted(newest.items()):
+        shown = subprocess.run([*git, "show", f"{commit}:{service}/{DOCUMENT}"], capture_output=True)
+        if shown.returncode == 0:  # deleted in its newest commit: nothing to read
+            out.append((service, extract(shown.stdout, "policy.md").text))
+    return out
+
+
+def ota_rates(runs: int = 5) -> None:
+    """Median milliseconds per 1,000 words for each OTA service's newest version (target: none over 25)."""
+    policies = ota_newest()
+    rows = []
+    for service, text in policies:
+        took = statistics.median(time_cards([text] * runs))
+        words = len(text.split())
+        rows.append((took / words * 1000, service, words, took))
+    rows.sort(reverse=True)
+    print(f"OTA newest versions, {len(rows)} services, median of {runs} (caches emptied), slowest first:")
+    for rate, service, words, took in rows:
+        print(f"  {service:<28} {words:6d} words {took:7.1f} ms  {rate:5.1f} ms per 1,000 words")
+    print(f"  slowest {rows[0][0]:.1f} ms per 1,000 words ({rows[0][1]}); target: none over 25")
+
+
 def memory_child(words: int) -> None:
     """Run in a fresh interpreter: peak RSS and traced allocations for one big card."""
     from summaries.parser.card import summarize
@@ -217,6 +256,7 @@ def main() -> int:
     parser.add_argument("--memory-words", type=int, default=50_000)
     parser.add_argument("--seeds", action="store_true", help="also time the seed policies in ../shared/seeds")
     parser.add_argument("--pin", action="store_true", help="pin the process to one core")
+    parser.add_argument("--ota", action="store_true", help="ms per 1,000 words on the newest OTA versions")
     parser.add_argument("--memory-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
@@ -256,6 +296,9 @@ def main() -> int:
                 print(f"  seed {path.name}: {len(text.split())} words, median {statistics.median(runs):.1f} ms")
         else:
             print("  ../shared/seeds is absent; seed timings skipped")
+
+    if args.ota:
+        ota_rates()
 
     result = subprocess.run(
         [sys.executable, __file__, "--memory-child", str(args.memory_words)],

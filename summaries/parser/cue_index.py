@@ -4,8 +4,9 @@ All the patterns' RE2 forms (`re2_forms`: RE2 patterns that match wherever the P
 one RE2 filter (google-re2's `Filter`), which finds the literals the forms need in one pass over a text and
 runs only the forms whose literals are all there, in RE2. A form that matched settles the answer when it is
 exact for the text; otherwise its pattern runs with `re` to check, so the answer is always `re`'s own. A
-pattern without a form is searched in every text. Two filters: one for all-ASCII texts, where most forms
-are exact, and one for any text, where every match is checked. Patterns are reported in the order given,
+pattern without a form is searched in every text. Two filters: one for ASCII texts (and texts whose other
+characters are only punctuation such as curly quotes), where most forms are exact, and one for any text,
+where every match is checked. Patterns are reported in the order given,
 so callers that add weights add them in the same order as a plain loop would.
 
 (One RE2 set of all the forms would read a text once, but for a few hundred cues it builds a new automaton
@@ -19,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 import re2
 
-from summaries.parser.re2_forms import FORM_OPTIONS, Form, re2_form
+from summaries.parser.re2_forms import FORM_OPTIONS, Form, ascii_like, re2_form
 
 _Search = Callable[[str], object]
 
@@ -70,10 +71,11 @@ class CueIndex:
     def __init__(self, patterns: Sequence[str]) -> None:
         self._searches = [re.compile(pattern).search for pattern in patterns]  # an invalid pattern fails here
         self._ascii = _Prefilter([re2_form(pattern, ascii=True) for pattern in patterns])
-        self._wide = _Prefilter([re2_form(pattern, ascii=False) for pattern in patterns])
+        wide = [re2_form(pattern, ascii=False) for pattern in patterns]
+        self._wide = _Prefilter([None if form is None or form.caseless else form for form in wide])
 
     def matching(self, text: str) -> list[int]:
-        return (self._ascii if text.isascii() else self._wide).matching(text, self._searches)
+        return (self._ascii if ascii_like(text) else self._wide).matching(text, self._searches)
 
     def search(self, text: str) -> bool:
         """Whether any of the patterns matches the text."""

@@ -1,61 +1,112 @@
-"""`pattern.finditer(text)` over a whole policy, trying the pattern only where its literal prefix occurs.
+"""`pattern.finditer(text)` over a whole policy, with RE2 finding where each next match may start.
 
 A pattern led by `\\b` and a group of words tries every position of a 15,000-character policy, and under
-re.IGNORECASE `re` has no fast skip at all. When every match must start with one of a few literals, those
-are found with `str.find` (in the lower-cased text for a case-insensitive pattern) and the pattern is tried
-there only, in order, resuming after each match, which is what `finditer` does: the matches are the same.
+re.IGNORECASE `re` has no fast skip at all. The pattern's RE2 form (`re2_forms`: it matches at every
+position the pattern matches at, perhaps at more) finds, from where the last match ended, the first place
+a match may start; `re` then searches from there. No match of the pattern starts before that place, so each
+match found is the one `finditer` finds next, with `re`'s own groups. RE2 reads the text as UTF-8 bytes:
+offsets are mapped between bytes and characters once per text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from summaries.parser.literals import required_prefixes
+import numpy as np
+import re2
 
-# The only non-ASCII characters that re.IGNORECASE matches with an ASCII letter (İ and ı with i, ſ with s,
-# the Kelvin sign with k): a text holding one is searched the plain way.
-FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+from summaries.parser.re2_forms import FOLDS_TO_ASCII, FORM_OPTIONS, Form, ascii_like, re2_form
 
-_PREFIXES: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
+_GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+_FORMS: dict[tuple[re.Pattern[str], bool], tuple[Form, Any] | None] = {}  # and the form compiled by RE2
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    if pattern not in _PREFIXES:
-        _PREFIXES[pattern] = _prefixes_of(pattern)
-    prefixes = _PREFIXES[pattern]
-    if prefixes is None:
+    encoded = _encoded(text)
+    if encoded is None:
         return pattern.finditer(text)
-    haystack = text
-    if pattern.flags & re.IGNORECASE:
-        folded = _folded(text)
-        if folded is None:
-            return pattern.finditer(text)
-        haystack = folded
-    return _matches(pattern, text, haystack, prefixes)
+    key = (pattern, encoded.ascii)
+    if key not in _FORMS:
+        _FORMS[key] = _form_of(pattern, ascii=encoded.ascii)
+    form = _FORMS[key]
+    if form is None or (form[0].caseless and encoded.folds):
+        return pattern.finditer(text)
+    found = _matches(pattern, form[1], text, encoded)
+    return iter(found) if found is not None else pattern.finditer(text)
 
 
-_last_folded: tuple[str, str | None] = ("", "")
+class _Encoded:
+    """A text as UTF-8 bytes, with the offsets of its characters in them."""
+
+    __slots__ = ("ascii", "bytes_at", "chars_at", "data", "folds")
+
+    def __init__(self, text: str) -> None:
+        self.ascii = ascii_like(text)
+        self.data = text.encode()
+        self.folds = not self.ascii and any(char in text for char in FOLDS_TO_ASCII)
+        if len(self.data) == len(text):
+            self.bytes_at = self.chars_at = None
+            return
+        raw = np.frombuffer(self.data, dtype=np.uint8)
+        leads = (raw & 0xC0) != 0x80  # the first byte of each character
+        self.bytes_at = np.append(np.flatnonzero(leads), len(self.data))  # character -> its first byte
+        self.chars_at = np.append(np.cumsum(leads) - 1, len(text))  # first byte -> its character
+
+    def byte(self, char: int) -> int:
+        return char if self.bytes_at is None else int(self.bytes_at[char])
+
+    def char(self, byte: int) -> int:
+        return byte if self.chars_at is None else int(self.chars_at[byte])
 
 
-def _folded(text: str) -> str | None:
-    """The text lower-cased for finding case-insensitive prefixes, or None where that would not be exact;
-    the last one is remembered, as every case-insensitive scan of a card lowers the same policy."""
-    global _last_folded
-    cached = _last_folded  # one read of an immutable pair: safe when cards are built in threads
+_last_encoded: tuple[str, _Encoded | None] = ("", None)
+
+
+def _encoded(text: str) -> _Encoded | None:
+    """The text's encoding, or None for a text UTF-8 cannot hold (a lone surrogate); the last one is
+    remembered, as every scan of a card reads the same policy."""
+    global _last_encoded
+    cached = _last_encoded  # one read of an immutable pair: safe when cards are built in threads
     if cached[0] is text:
         return cached[1]
-    low: str | None = None
-    if not any(char in text for char in FOLDS_TO_ASCII):
-        low = text.lower()
-        if len(low) != len(text):  # a character lower-cased to two: positions would drift
-            low = None
-    _last_folded = (text, low)
-    return low
+    try:
+        encoded: _Encoded | None = _Encoded(text)
+    except UnicodeEncodeError:
+        encoded = None
+    _last_encoded = (text, encoded)
+    return encoded
 
 
-def _matches(pattern: re.Pattern[str], text: str, haystack: str, prefixes: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    return finditer_at(pattern, text, occurrences(haystack, prefixes))
+def _form_of(pattern: re.Pattern[str], *, ascii: bool) -> tuple[Form, Any] | None:
+    if pattern.flags & re.VERBOSE:
+        return None
+    letters = "".join(letter for flag, letter in _FLAGS if pattern.flags & flag)
+    source = _GLOBAL_FLAGS.sub("", pattern.pattern, count=1)  # pattern.flags holds them too
+    if letters:
+        source = f"(?{letters}){source}"
+    form = re2_form(source, ascii=ascii)
+    return None if form is None else (form, re2.compile(form.pattern, FORM_OPTIONS))
+
+
+def _matches(pattern: re.Pattern[str], form: Any, text: str, encoded: _Encoded) -> list[re.Match[str]] | None:
+    """Every match `finditer` gives, or None when one is empty (its rule for the next start is `re`'s)."""
+    found: list[re.Match[str]] = []
+    data, search, position = encoded.data, form.search, 0
+    while position <= len(text):
+        hit = search(data, encoded.byte(position))
+        if hit is None:
+            break
+        match = pattern.search(text, encoded.char(hit.start()))
+        if match is None:
+            break
+        if match.end() == match.start():
+            return None
+        found.append(match)
+        position = match.end()
+    return found
 
 
 def occurrences(text: str, literals: Iterable[str], pos: int = 0, endpos: int | None = None) -> set[int]:
@@ -86,21 +137,3 @@ def finditer_at(
         if match is not None:
             yield match
             end = match.end()
-
-
-def _prefixes_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    prefixes = required_prefixes(pattern.pattern, pattern.flags)
-    if prefixes is None:
-        return None
-    if pattern.flags & re.IGNORECASE:
-        if not all(_caseless(char) for prefix in prefixes for char in prefix):
-            return None
-        prefixes = frozenset(prefix.lower() for prefix in prefixes)
-    # A prefix that starts with another prefix adds no position the shorter one does not find.
-    return tuple(sorted(p for p in prefixes if not any(o != p and p.startswith(o) for o in prefixes)))
-
-
-def _caseless(char: str) -> bool:
-    """Whether a text character matches `char` under re.IGNORECASE exactly when its lower case equals
-    `char.lower()`: true of ASCII (given a text without FOLDS_TO_ASCII) and of characters with no case."""
-    return char.isascii() or (char.lower() == char and char.upper() == char and char.casefold() == char)

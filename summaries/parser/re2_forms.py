@@ -7,11 +7,13 @@ the same thing: a lookaround, a `$` or `\\Z` is dropped (a zero-width test left 
 atomic group loses its possessiveness, `\\s` gains what RE2 leaves out. So a text the form does not match
 is one the pattern does not match either, and a caller runs the Python pattern only on texts the form
 matches. Written for one kind of text at a time:
-- `ascii=True`, for texts that are all ASCII: there RE2's `\\b`, `\\w` and `\\d` are Python's.
+- `ascii=True`, for texts that are all ASCII, or whose other characters are neither letters, digits nor
+  spaces (curly quotes, dashes: `ascii_like`): there RE2's `\\b`, `\\w` and `\\d` are Python's.
 - `ascii=False`, for any text: `\\b` is dropped and `\\w`, `\\d`, `\\s` take every non-ASCII character.
-What the form cannot widen safely (a backreference, a conditional, a case-insensitive pattern on
-non-ASCII text, an unknown escape) gives None: the caller then runs the pattern on every text.
-A form for ASCII texts that needed no widening at all is `exact`: on an ASCII text it matches exactly
+What the form cannot widen safely (a backreference, a conditional, a case-insensitive pattern with a
+non-ASCII letter, an unknown escape) gives None: the caller then runs the pattern on every text. A
+case-insensitive form for any text holds only for texts without FOLDS_TO_ASCII (`caseless`).
+A form for ASCII texts that needed no widening at all is `exact`: on an ASCII-like text it matches exactly
 where the pattern does, so its answer needs no check by `re`.
 """
 
@@ -24,6 +26,8 @@ import re2
 
 WIDE = r"\x{80}-\x{10FFFF}"  # every non-ASCII character, as a class range
 _SPACE_EXTRA = r"\v\x1c-\x1f"  # what Python's \s matches in ASCII and RE2's does not
+# A character outside ASCII that Python's \w, \d or \s matches and RE2's ASCII classes do not.
+_WORD_OR_SPACE_BEYOND_ASCII = re.compile(r"[^\W\x00-\x7f]|[^\S\x00-\x7f]")
 _REPEAT = re.compile(r"\{(\d*)(,?)(\d*)\}")
 _GROUP_FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
 _MAX_REPEAT = 1000  # RE2's limit on a counted repeat
@@ -31,13 +35,25 @@ FORM_OPTIONS = re2.Options()
 FORM_OPTIONS.log_errors = False  # a pattern RE2 refuses is expected: the caller searches it always
 
 
+# The only non-ASCII characters that re.IGNORECASE matches with an ASCII letter (İ and ı with i, ſ with s,
+# the Kelvin sign with k); RE2 folds the first two differently.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
 class Form(NamedTuple):
     pattern: str  # for RE2
     exact: bool  # matches where the Python pattern does, not only there and more
+    caseless: bool = False  # for a non-ASCII text, holds only if the text has none of FOLDS_TO_ASCII
 
 
 class _Unsupported(Exception):
     """A construct the form cannot widen safely."""
+
+
+def ascii_like(text: str) -> bool:
+    """Whether the forms for ASCII text hold for this text: its characters beyond ASCII, if any, are
+    neither letters, digits nor spaces (so no class or word boundary reads them differently)."""
+    return text.isascii() or _WORD_OR_SPACE_BEYOND_ASCII.search(text) is None
 
 
 def re2_form(pattern: str, *, ascii: bool) -> Form | None:
@@ -48,13 +64,13 @@ def re2_form(pattern: str, *, ascii: bool) -> Form | None:
         form = translator.run()
     except (re.error, _Unsupported):
         return None
-    if translator.caseless and (not ascii or not pattern.isascii()):
+    if translator.caseless and not pattern.isascii():
         return None  # RE2 and Python fold a few non-ASCII letters differently (dotless i)
     try:
         re2.compile(form, FORM_OPTIONS)
     except re2.error:
         return None
-    return Form(form, ascii and translator.exact)
+    return Form(form, ascii and translator.exact, translator.caseless and not ascii)
 
 
 class _Translator:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from re import _parser  # type: ignore[attr-defined]
 
 from summaries.parser.prefix_scan import finditer_at, occurrences
 
@@ -28,10 +27,13 @@ CLOSERS = "\"'”’)]"  # what may follow the stop of a boundary, before its sp
 BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9•])|\n+")
 LOWERED_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[a-z0-9•])|\n+")
 LOOSE_BOUNDARY = re.compile(r"(?<=[.!?;:])\s+(?=\S)")
-ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|u\.s|mr|mrs|ms|dr|st|no|vs|approx|cf)\.$", re.I)
-# A match of ABBREVIATION ends at the stop, so it starts at most this far before it: searching only there finds
-# the same, instead of trying every word of the sentence.
-_ABBREVIATION_REACH = _parser.parse(ABBREVIATION.pattern, ABBREVIATION.flags).getwidth()[1] + 1
+# Words whose full stop ends no sentence ("e.g.", "Inc.", "U.S.").
+_ABBREVIATIONS = ("e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "u.s", "mr", "mrs", "ms", "dr", "st", "no", "vs")
+_ABBREVIATIONS += ("approx", "cf")
+ABBREVIATION = re.compile(r"\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")\.$", re.I)
+# A match of ABBREVIATION ends at the stop, so it starts at most this far before it (the longest abbreviation,
+# its stop, and one more): searching only there finds the same, instead of trying every word of the sentence.
+_ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 2
 
 
 def ends_sentence(text: str, match: re.Match[str]) -> bool:

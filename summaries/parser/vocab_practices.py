@@ -6,7 +6,7 @@ Negated statements ("we do not sell ...", "we do not respond to Do Not Track") s
 practice, so cues allow an optional negation instead of being blocked by it. A few cues weigh against a
 practice (an opt-out of sharing is a choice, not a disclosure). Written from how policies are phrased,
 not mined from any corpus; the weights were balanced by measuring on the OPP-115 dev passages.
-Patterns run on lower-cased text; `cue_index` finds, per passage, the few whose literals it holds.
+Patterns run on lower-cased text; `cue_index` finds, per passage, the few that may match it (with RE2).
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import _sre
 import re
 import sys
 
@@ -11,8 +10,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from summaries.parser import negation, selling, sentences, shared, vocab_data
-from summaries.parser.literals import required_prefixes
-from summaries.parser.prefix_scan import FOLDS_TO_ASCII, _caseless, _prefixes_of, finditer, finditer_at, occurrences
+from summaries.parser.prefix_scan import _form_of, finditer, finditer_at, occurrences
+from summaries.parser.re2_forms import FOLDS_TO_ASCII
 
 MODULE_PATTERNS = [
     value
@@ -41,10 +40,10 @@ def test_module_patterns_give_the_same_matches(text):
         assert spans(finditer(pattern, text)) == spans(pattern.finditer(text)), pattern.pattern
 
 
-def test_most_module_patterns_are_scanned_by_prefix():
+def test_most_module_patterns_are_scanned_with_re2():
     # Agreement would prove little if every pattern fell back to the plain search.
-    indexed = [pattern for pattern in MODULE_PATTERNS if _prefixes_of(pattern) is not None]
-    assert len(indexed) > len(MODULE_PATTERNS) // 2
+    scanned = [pattern for pattern in MODULE_PATTERNS if _form_of(pattern, ascii=False) is not None]
+    assert len(scanned) > len(MODULE_PATTERNS) * 3 // 4
 
 
 @settings(max_examples=150, deadline=None)
@@ -80,39 +79,34 @@ def test_any_pattern_gives_the_same_matches(pattern, flags, text):
     assert spans(finditer(compiled, text)) == spans(compiled.finditer(text))
 
 
-def test_prefixes_of_sequences_and_groups():
-    assert required_prefixes(r"\bwe (?:may )?(?:collect|gather)") == {
-        "we collect",
-        "we gather",
-        "we may collect",
-        "we may gather",
-    }
-    assert required_prefixes(r"(?:ab)+c|x\w") == {"ab", "x"}
-    assert required_prefixes(r"a?b") == {"ab", "b"}
-    assert required_prefixes(r"\w+@") is None
-    assert required_prefixes(r"x|\w") is None  # one alternative may start anywhere
-
-
-def test_case_insensitive_prefixes_are_lower_cased_and_minimal():
-    assert _prefixes_of(re.compile(r"\b(?:COPPA|child(?:ren)?)\b", re.IGNORECASE)) == ("child", "coppa")
-    assert _prefixes_of(re.compile(r"\bÉcole", re.IGNORECASE)) is None  # a cased non-ASCII letter
-
-
 def test_folds_to_ascii_lists_every_character_that_matches_an_ascii_letter():
     folding = {char for char in re.findall(r"(?i)[a-z]", ALL_CHARACTERS) if not char.isascii()}
     assert folding == set(FOLDS_TO_ASCII)
 
 
-def test_characters_without_case_are_matched_only_by_themselves():
-    # re.IGNORECASE compares simple lower cases (plus a few extra pairs): no character lower-cases to a
-    # character that has no case, so such a character is matched by itself only.
-    for char in ALL_CHARACTERS:
-        lower = chr(_sre.unicode_tolower(ord(char)))
-        if lower != char:
-            assert not _caseless(lower) or lower.isascii(), hex(ord(char))
-    extra = {chr(code) for key, codes in re._casefix._EXTRA_CASES.items() for code in (key, *codes)}
-    assert not any(_caseless(char) and not char.isascii() for char in extra)
-    assert _caseless("’") and _caseless("”") and not _caseless("é")
+def test_case_insensitive_patterns_in_a_text_with_a_folding_letter():
+    pattern = re.compile(r"\bkids?\b|\binformation", re.IGNORECASE)
+    text = "KIDS and the \u212aids, İnformatıon and information ’"
+    assert spans(finditer(pattern, text)) == spans(pattern.finditer(text))
+
+
+def test_matches_after_multi_byte_characters_keep_character_offsets():
+    pattern = re.compile(r"\bdata\b")
+    text = "“données” — data, ’data’ and €data"
+    assert spans(finditer(pattern, text)) == spans(pattern.finditer(text))
+    assert len(list(finditer(pattern, text))) == 3
+
+
+def test_texts_utf8_cannot_hold_are_searched_plainly():
+    pattern = re.compile(r"\bdata")
+    text = "data \ud800 data"
+    assert spans(finditer(pattern, text)) == spans(pattern.finditer(text))
+
+
+def test_patterns_that_match_empty_give_finditer_s_matches():
+    for pattern in (re.compile(r"\b"), re.compile(r"a*"), re.compile(r"x|(?=b)")):
+        for text in ("ab b", "", "aab", "é b"):
+            assert spans(finditer(pattern, text)) == spans(pattern.finditer(text))
 
 
 def _sentences_by_finditer(text, start=0, end=None):

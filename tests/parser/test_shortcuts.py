@@ -63,7 +63,7 @@ SENTENCE_PIECES = [
 ]
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)  # behaviour, not speed: a loaded machine stalled one example 0.5 s
 @given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=30).map(" ".join))
 def test_retention_is_found_in_a_sentence_exactly_when_the_sentences_say_so(text):
     full = practices._normalise(text)
