@@ -11,9 +11,11 @@ the cost stays flat however long it is.
 
 from __future__ import annotations
 
-import math
 import re
+from functools import cache
 from typing import Any
+
+from pyphen import Pyphen
 
 from summaries.parser.sentences import boundaries, stop_of
 
@@ -31,7 +33,11 @@ _NOT_CONTRACTION = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION = re.compile(r"[^\w\s']")
 # A run up to its closing punctuation; runs of at most two words ("e.g.", "No. 5") are not sentences.
 _FK_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-_HYPHENATOR = None
+
+
+@cache
+def _hyphenator() -> Pyphen:
+    return Pyphen(lang=_HYPHENATION_LANG)  # reads its dictionary once per process, on the first card
 
 
 def _words(text: str) -> list[str]:
@@ -40,17 +46,12 @@ def _words(text: str) -> list[str]:
 
 def flesch_kincaid_grade(text: str) -> float:
     """The Flesch-Kincaid grade of `text`, unrounded and unclamped (0.0 when it has no words)."""
-    global _HYPHENATOR
     words = _words(text)
     runs = _FK_SENTENCE.findall(text)
     sentences = max(1, len(runs) - sum(1 for run in runs if len(_words(run)) <= 2)) if text else 0
     if not words or not sentences:
         return 0.0
-    if _HYPHENATOR is None:
-        from pyphen import Pyphen
-
-        _HYPHENATOR = Pyphen(lang=_HYPHENATION_LANG)
-    syllables = sum(len(_HYPHENATOR.positions(word)) + 1 for word in " ".join(words).lower().split())
+    syllables = sum(len(_hyphenator().positions(word)) + 1 for word in " ".join(words).lower().split())
     return 0.39 * (len(words) / sentences) + 11.8 * (syllables / len(words)) - 15.59
 
 
@@ -78,13 +79,8 @@ def grade_level(text: str) -> float | None:
     sample = _LONG_WORD.sub(lambda m: m.group(0)[:_MAX_WORD], _sample(text))
     if not re.search(r"[^\W\d_]{2,}", sample):
         return None
-    try:
-        grade = flesch_kincaid_grade(sample)
-    except Exception:  # a readability score is never worth a failed card
-        return None
-    if math.isnan(grade) or math.isinf(grade):
-        return None
-    return max(0.0, round(grade, 1))
+    # Finite by construction (at least one word and one sentence); card.py's guard covers the rest.
+    return max(0.0, round(flesch_kincaid_grade(sample), 1))
 
 
 def compute_stats(text: str) -> dict[str, Any]:
