@@ -224,7 +224,8 @@ def _new_in_text(t: _Texts, section: str, code: str, evidence: Any, other: str) 
     and no sentence of its own that mentions `code`."""
     if not t.real(evidence, t.old if other == "old" else t.new):
         return False
-    return not t.echoed(evidence, other, section, code) and code not in t.mentioned(section, other)
+    # The mentions are read once per text and section; a near copy is looked for per claim, so it goes second.
+    return code not in t.mentioned(section, other) and not t.echoed(evidence, other, section, code)
 
 
 def _shared(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
