@@ -48,10 +48,15 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _latest(company: Company) -> PolicyVersion | None:
+    # The hash decides whether a text is new; the text itself (often hundreds of kB) is read only if a
+    # caller asks for it.
+    return PolicyVersion.objects.filter(company=company).defer("text").order_by("-sequence").first()
+
+
 def unchanged_latest(company: Company, text: str) -> PolicyVersion | None:
     """The company's latest version when it holds exactly `text` (then nothing is recorded)."""
-    # The hash decides; the text (often hundreds of kB) is read only if a caller asks for it.
-    latest = PolicyVersion.objects.filter(company=company).defer("text").order_by("-sequence").first()
+    latest = _latest(company)
     return latest if latest is not None and latest.sha256 == text_sha256(text) else None
 
 
@@ -81,7 +86,7 @@ def archive_version(
             # Serialises writers per company on PostgreSQL; on SQLite the IMMEDIATE transaction
             # already holds the database's write lock here.
             Company.objects.select_for_update().only("pk").get(pk=company.pk)
-            latest = PolicyVersion.objects.filter(company=company).defer("text").order_by("-sequence").first()
+            latest = _latest(company)
             if latest is not None and latest.sha256 == sha:
                 return Recorded(latest, False)
             version = PolicyVersion(
