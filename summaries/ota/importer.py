@@ -164,8 +164,11 @@ def _parsed(
                 parsed = parse_markdown(data, record.path)
             yield index, plan_, record, data, parsed
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["summaries.ota.parse"])
+    # Workers are spawned, each importing the parser itself (about a second of CPU per worker),
+    # not forked from a forkserver that preloads it: that server is one more process holding the
+    # parser (~65 MB resident) for the whole import. Spawned workers import the caller's
+    # `__main__` again, so a script calling this needs the usual `if __name__ == "__main__"`.
+    context = multiprocessing.get_context("spawn")
     window: deque[tuple[int, _Pending, Record, bytes, Future[Parsed] | Parsed | None]] = deque()
     # A worker is replaced after a few hundred files: CPython keeps the arenas a long policy's
     # parse grew, so a worker's memory would otherwise creep up with the history's length.
