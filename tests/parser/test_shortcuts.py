@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summaries.parser import collected, facts, practices, sentences, wordmatch
+from summaries.parser import collected, facts, practices, scan, sentences, wordmatch
 from summaries.parser.lowercase import lowered
 
 # Words that begin phrases, characters that end words or mark addresses, and letters that change when lowered.
@@ -152,3 +152,14 @@ NORMALISED_CHARACTERS = ["a", "Σ", "σ", "İ", "’", "“", " ", "\n", "\xa0",
 def test_a_normalised_passage_less_its_outer_space_is_the_stripped_passage_normalised(text):
     practices._normalise.cache_clear()
     assert practices._normalise(text).strip(" ") == practices._normalise(text.strip())
+
+
+INLINE_PIECES = ["A", "AB", "Ab", "b", "1", "’", "-", ",", " ", "  ", "\t", ":", ": ", ".", "É", "é"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(INLINE_PIECES), max_size=14).map("".join))
+def test_an_inline_heading_is_the_one_the_backtracking_pattern_finds(text):
+    plain = re.match(r"((?:[A-Z][\w’'&/,-]*\s?){1,7}):\s", text)  # the pattern before its words were read whole
+    found = scan._INLINE_HEADING.match(text)
+    assert (found and (found.group(0), found.group(1))) == (plain and (plain.group(0), plain.group(1)))
