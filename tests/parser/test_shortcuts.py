@@ -163,3 +163,21 @@ def test_an_inline_heading_is_the_one_the_backtracking_pattern_finds(text):
     plain = re.match(r"((?:[A-Z][\w’'&/,-]*\s?){1,7}):\s", text)  # the pattern before its words were read whole
     found = scan._INLINE_HEADING.match(text)
     assert (found and (found.group(0), found.group(1))) == (plain and (plain.group(0), plain.group(1)))
+
+
+def plain_titles_list(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    content = [w for w in words if w.lower() not in practices._SMALL]
+    return len(content) >= 10 and sum(w[0].isupper() for w in content) >= 0.85 * len(content)
+
+
+TITLE_PIECES = ["Privacy", "Data", "Your", "the", "of", "And", "cookies", "X-Ray", "O'Neil", "É", "é", "-", "'", " "]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(TITLE_PIECES), min_size=30, max_size=60).map(" ".join))
+def test_a_list_of_titles_is_told_as_the_plain_word_count_tells_it(text):
+    stripped = text.strip()
+    earlier = len(practices._NUMBER_DOT.findall(stripped)) >= 4 or len(stripped) < 160
+    if not earlier:  # the contents and lead-in checks come first; this test is about the titles check after them
+        assert (practices._structural(stripped) == ["other"]) == plain_titles_list(stripped)
