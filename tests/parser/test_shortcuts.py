@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summaries.parser import collected, facts, practices, scan, sentences, wordmatch
+from summaries.parser import collected, facts, phones, practices, scan, sentences, wordmatch
 from summaries.parser.lowercase import lowered
 
 # Words that begin phrases, characters that end words or mark addresses, and letters that change when lowered.
@@ -181,3 +181,13 @@ def test_a_list_of_titles_is_told_as_the_plain_word_count_tells_it(text):
     earlier = len(practices._NUMBER_DOT.findall(stripped)) >= 4 or len(stripped) < 160
     if not earlier:  # the contents and lead-in checks come first; this test is about the titles check after them
         assert (practices._structural(stripped) == ["other"]) == plain_titles_list(stripped)
+
+
+PHONE_PIECES = ["1-800-", "FLOWERS", "(510) ", "555-0134", "+44 20 7946 0321", "call ", "fax: ", "order number: "]
+PHONE_PIECES += ["é", "7", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PHONE_PIECES), max_size=12).map("".join))
+def test_a_policy_s_phones_found_through_re2_are_the_plain_scan_s(text):
+    assert phones.find_phones.__wrapped__(text) == phones._find(text)
