@@ -15,7 +15,6 @@ from django_ratelimit.core import is_ratelimited
 from pages.views.fact_names import fact_title
 from pages.views.render import render_page
 from policies.models import Company, PolicyVersion
-from reviews import facts
 from reviews.forms import ReportForm
 from reviews.models import Report
 from reviews.reviewed import reviewed_card
@@ -26,8 +25,8 @@ STATUS_TOO_MANY = 429
 def report(request: HttpRequest, slug: str) -> HttpResponse:
     company = get_object_or_404(Company, slug=slug)
     version = PolicyVersion.objects.filter(company=company).order_by("-sequence").first()
-    card = reviewed_card(version) or {}
-    keys = frozenset(key for key, _ in facts.iter_facts(card))
+    card = reviewed_card(version)
+    keys = frozenset(fact.key for fact in card.checkable()) if card else frozenset()
     context = {"page_title": f"Report a problem: {company.name}", "company": company, "sent": "sent" in request.GET}
     if request.method != "POST":
         fact = request.GET.get("fact", "")[:400]

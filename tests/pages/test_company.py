@@ -165,7 +165,13 @@ def test_maximal_card_stays_under_100_kb(client, db):
         for code in codes.CHOICES
     ]
     card["contacts"] = [
-        {"kind": "email", "value": f"c{i}@x.example", "normalized": f"c{i}@x.example", "evidence": evidence}
+        {
+            "kind": "email",
+            "value": f"c{i}@x.example",
+            "normalized": f"c{i}@x.example",
+            "label": "",
+            "evidence": evidence,
+        }
         for i in range(10)
     ]
     for fact in card["facts"].values():
