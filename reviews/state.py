@@ -65,7 +65,3 @@ def public_badges(card: ReviewedCard) -> dict[str, str | bool]:
         "badge_deletion": any(c.type == Choice.DELETION and c.how for c in card.choices),
         "badge_gpc": any(c.type == Choice.GLOBAL_PRIVACY_CONTROL for c in card.choices),
     }
-
-
-def held_company_ids() -> set[int]:
-    return set(CardReview.objects.filter(held=True).values_list("company_id", flat=True))
