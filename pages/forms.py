@@ -15,6 +15,7 @@ from django import forms
 from django.utils import timezone
 
 from policies.models import Sector
+from reviews.forms import MAX_FACT_KEY
 
 API_PAGE = 100
 API_MAX_PAGE = 500
@@ -265,6 +266,20 @@ class HighlightForm(forms.Form):
 
     def span(self) -> tuple[int, int] | None:
         return self.cleaned_data.get("hl") if self.is_valid() else None
+
+
+class ReportQueryForm(forms.Form):
+    """The report page's query string: `?fact=KEY` (the fact the visitor came from) and `?sent=1` after a report.
+
+    The fact is kept as asked for (cut to a fact key's length) so the page can name it; the report
+    form itself only takes it while the fact is on the card (`reviews.forms.ReportForm`).
+    """
+
+    fact = forms.CharField(required=False, strip=False)
+    sent = FlagField(required=False)
+
+    def clean_fact(self) -> str:
+        return self.cleaned_data["fact"][:MAX_FACT_KEY]
 
 
 class CompanyListForm(forms.Form):

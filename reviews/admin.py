@@ -15,7 +15,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from policies.models import Company
-from reviews import facts
 from reviews.decide import DecisionError, Proposal, confirm_all, record
 from reviews.forms import DecisionForm
 from reviews.models import Action, CardReview, Decision, Report, ReportStatus
@@ -234,15 +233,10 @@ class CardReviewAdmin(admin.ModelAdmin):
             self._decide(request, company)
             return HttpResponseRedirect(request.path)
         card = reviewed_card(version) if version else None
-        rows = []
-        for key, value in facts.iter_facts(card or {}):
-            rows.append(
-                {
-                    "key": key,
-                    "value": value,
-                    "form": DecisionForm(initial={"fact_key": key}, actions=FACT_ACTIONS, prefix=key),
-                }
-            )
+        rows = [
+            {"fact": fact, "form": DecisionForm(initial={"fact_key": fact.key}, actions=FACT_ACTIONS, prefix=fact.key)}
+            for fact in (card.checkable() if card else [])
+        ]
         context = {
             **self.admin_site.each_context(request),
             "title": f"Review {company}'s card",
@@ -250,7 +244,7 @@ class CardReviewAdmin(admin.ModelAdmin):
             "version": version,
             "card": card,
             "rows": rows,
-            "flagged": {k: v for k, v in (card or {}).get("reviews", {}).items() if v["state"] == facts.NEEDS_REVIEW},
+            "flagged": card.flagged() if card else {},
             "add_form": DecisionForm(actions=[(Action.ADD, "Add a missed fact")], prefix="add"),
             "reports": Report.objects.filter(company=company, status=ReportStatus.OPEN),
             "decisions": Decision.objects.filter(company=company).select_related("version", "decided_by")[:50],

@@ -144,7 +144,8 @@ def record(version: PolicyVersion, proposal: Proposal, user: Any = None) -> Deci
     if proposal.action == Action.ADD:
         key, after = _new_entry(proposal, version.text)
     else:
-        before = _strip(facts.fact_of(card, key))
+        # The decision keeps the fact's JSON form (what `facts.apply` puts back on a stored card).
+        before = _strip(facts.fact_of(card.as_json(), key))
         if before is None:
             raise DecisionError(f"The card has no fact {key!r}.")
         section = facts.section_of(key)
@@ -173,7 +174,7 @@ def confirm_all(version: PolicyVersion, reason: str, user: Any = None) -> int:
     card = reviewed_card(version)
     if card is None:
         raise DecisionError("This version has no card yet.")
-    pending = [key for key, value in facts.iter_facts(card) if (value or {}).get("review") == facts.MACHINE]
+    pending = [fact.key for fact in card.checkable() if fact.review == facts.MACHINE]
     for key in pending:
         record(version, Proposal(fact_key=key, action=Action.CONFIRM, reason=reason), user)
     return len(pending)

@@ -1,6 +1,9 @@
 """Facts on a card by identity, and people's decisions applied to a machine card.
 
-Pure Python (no Django): the card is the contract's dict shape, a decision is a small value.
+Pure Python (no Django): the card is the contract's JSON form, a decision is a small value.
+This layer stays at the JSON level on purpose: a decision stores its fact's JSON form as it was
+and as it became (`Decision.before`/`after`), and applying it means putting that JSON back on
+the stored card. Readers get the result typed (`reviews.reviewed.ReviewedCard`), never this dict.
 A fact's identity is what a reader would call "the same fact" across parser versions and
 policy versions — the section plus its code (a contact also by its normalised value) — never a
 list position, so a decision still finds its fact after `reparse` or a new policy version.
@@ -23,11 +26,17 @@ MACHINE, CONFIRMED, CORRECTED, NEEDS_REVIEW, REJECTED = "machine", "confirmed", 
 PUBLIC_STATES = (MACHINE, CONFIRMED, CORRECTED, NEEDS_REVIEW)
 
 
-def entry_key(section: str, entry: dict[str, Any]) -> str:
+def fact_key(section: str, code: str, contact: str = "") -> str:
+    """A list entry's identity: `shared:advertisers`, or for a contact its kind and normalised value."""
     if section == "contacts":
-        value = str(entry.get("normalized") or entry.get("value") or "").strip().lower()
-        return f"contacts:{entry.get('kind')}:{value}"
-    return f"{section}:{entry.get(LIST_SECTIONS[section])}"
+        return f"contacts:{code}:{contact.strip().lower()}"
+    return f"{section}:{code}"
+
+
+def entry_key(section: str, entry: dict[str, Any]) -> str:
+    """`fact_key` of an entry in its JSON form (a stored card's, or a decision's before/after)."""
+    contact = str(entry.get("normalized") or entry.get("value") or "") if section == "contacts" else ""
+    return fact_key(section, str(entry.get(LIST_SECTIONS[section])), contact)
 
 
 def section_of(key: str) -> str:

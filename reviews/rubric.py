@@ -5,6 +5,11 @@ rule a test on the card that returns the evidence it rests on (an empty list for
 is an absence, such as no way to delete) or None when the rule does not apply. A grade is the
 sum of the weights that apply, cut into bands by GRADE_BANDS.
 
+It reads the card's JSON form, not the typed `Card`: it may import nothing of the apps
+(`.importlinter`, pure-review-rules, so the published rubric can be run on any card JSON, as
+`bench/grade_real.py` does), and `reviews.reviewed.review` grades the reviewed JSON just before
+typing the card once.
+
 The points were chosen because they tell companies apart: nearly every large retailer shares
 with advertisers, so that costs one point, while selling data, offering no deletion channel or
 ignoring opt-out signals cost more and honouring GPC earns the most.

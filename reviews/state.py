@@ -8,8 +8,9 @@ from django.utils import timezone
 from policies.models import Company, PolicyVersion
 from reviews import facts
 from reviews.models import CardReview, Decision
-from reviews.reviewed import newest_summary, reviewed_card, states
+from reviews.reviewed import ReviewedCard, newest_summary, reviewed_card
 from summaries.models import Summary
+from summaries.parser.codes import Choice, Recipient
 
 
 def _unchecked_change(version: PolicyVersion, summary: Summary, checked: bool) -> bool:
@@ -35,12 +36,9 @@ def refresh(company: Company | int) -> CardReview:
     review.last_checked_at = None
     review.version_captured_at = version.captured_at if version else None
     if version is not None and card is not None:
-        grade = card["grade"]
-        review.grade, review.grade_score = grade["value"], grade["score"]
-        labels = states(card)
-        flagged = {k for k, v in card["reviews"].items() if v["state"] == facts.NEEDS_REVIEW}
-        review.needs_review = len(flagged)
-        review.unchecked = labels.count(facts.MACHINE)
+        review.grade, review.grade_score = card.grade.value, card.grade.score
+        review.needs_review = len(card.flagged())
+        review.unchecked = sum(1 for fact in card.checkable() if fact.review == facts.MACHINE)
         on_version = Decision.objects.filter(version=version)
         review.unchecked_change = _unchecked_change(version, summary, on_version.exists())
         review.last_checked_at = Decision.objects.up_to(version).aggregate(at=Max("decided_at"))["at"]
@@ -59,18 +57,11 @@ def refresh(company: Company | int) -> CardReview:
 BADGES = ("badge_sells", "badge_ads", "badge_deletion", "badge_gpc")
 
 
-def public_badges(card: dict) -> dict:
-    choices = {c.get("type") for c in card.get("choices") or []}
+def public_badges(card: ReviewedCard) -> dict[str, str | bool]:
     return {
-        "badge_sells": (card.get("sells_data") or {}).get("value") or "not_stated",
-        "badge_ads": any(s.get("recipient") == "advertisers" for s in card.get("shared") or []),
+        "badge_sells": card.sells_data.value.value,
+        "badge_ads": any(s.recipient == Recipient.ADVERTISERS for s in card.shared),
         # As summaries.models: a deletion right counts only with a way to ask for it.
-        "badge_deletion": any(
-            isinstance(c, dict) and c.get("type") == "deletion" and c.get("how") for c in card.get("choices") or []
-        ),
-        "badge_gpc": "global_privacy_control" in choices,
+        "badge_deletion": any(c.type == Choice.DELETION and c.how for c in card.choices),
+        "badge_gpc": any(c.type == Choice.GLOBAL_PRIVACY_CONTROL for c in card.choices),
     }
-
-
-def held_company_ids() -> set[int]:
-    return set(CardReview.objects.filter(held=True).values_list("company_id", flat=True))

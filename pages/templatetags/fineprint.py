@@ -1,4 +1,8 @@
-"""Template helpers for the public pages: icons, labels for card codes and evidence links."""
+"""Template helpers for the public pages: icons, how to act on a choice, quotes and evidence links.
+
+A card code's words need no filter: the typed card's codes are `codes` members, so a template
+reads `item.type.label` or `item.recipient.hint`.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from pages import card_display, icons
 from pages.lib import Segment
-from summaries.parser import codes
+from summaries.parser.codes import HowKind
+from summaries.parser.model import Contact, How
 from summaries.parser.phones import dial_digits
 
 register = template.Library()
@@ -30,85 +35,25 @@ def icon_sprite() -> SafeString:
 
 
 @register.filter
-def collected_label(code: Any) -> str:
-    return codes.Collected.label_of(code)
-
-
-@register.filter
-def recipient_label(code: Any) -> str:
-    return codes.Recipient.label_of(code)
-
-
-@register.filter
-def recipient_hint(code: Any) -> str:
-    member = codes.Recipient.words(code)
-    return member.hint if member is not None else ""
-
-
-@register.filter
-def purpose_label(code: Any) -> str:
-    return codes.Purpose.label_of(code)
-
-
-@register.filter
-def source_label(code: Any) -> str:
-    return codes.Source.label_of(code)
-
-
-@register.filter
-def choice_label(code: Any) -> str:
-    return codes.Choice.label_of(code)
-
-
-@register.filter
-def choice_help(code: Any) -> str:
-    member = codes.Choice.words(code)
-    return member.hint if member is not None else ""
-
-
-@register.filter
-def how_label(kind: Any) -> str:
-    return codes.HowKind.label_of(kind)
-
-
-@register.filter
-def how_text(how: Any) -> str:
+def how_text(how: How) -> str:
     """How to act, in words: "Call: 510 603 7564", or just "In your browser settings" when the
     policy's own words ("your browser") would only repeat the label."""
-    if not isinstance(how, dict):
-        return ""
-    kind, value = str(how.get("kind") or ""), str(how.get("value") or "").strip()
-    title = codes.HowKind.label_of(kind)
-    if kind in ("link", "web_form") and value and not safe_href(value, kind):
-        title = "Use the link" if kind == "link" else "Use the form"
+    value, title = how.value.strip(), how.kind.label
+    if how.kind in (HowKind.LINK, HowKind.WEB_FORM) and value and not safe_href(value, how.kind):
+        title = "Use the link" if how.kind == HowKind.LINK else "Use the form"
     if not value or value.casefold() in title.casefold():
         return title
     return f"{title}: {value}"
 
 
 @register.filter
-def contact_label(kind: Any) -> str:
-    return codes.ContactKind.label_of(kind)
-
-
-@register.filter
-def contact_role(contact: Any) -> str:
-    return card_display.contact_role_label(contact) if isinstance(contact, dict) else ""
+def contact_role(contact: Contact) -> str:
+    return card_display.contact_role_label(contact)
 
 
 @register.filter
 def quote_excerpt(quote: Any, limit: int = card_display.QUOTE_CHARS) -> str:
     return card_display.excerpt(quote, int(limit))
-
-
-@register.filter
-def sells_label(value: Any) -> str:
-    return codes.Sells.label_of(value or "not_stated")
-
-
-@register.filter
-def fact_label(name: Any) -> str:
-    return codes.Fact.label_of(name)
 
 
 WARNING_LABELS: dict[str, str] = {
@@ -156,33 +101,14 @@ def safe_href(value: Any, kind: str = "link") -> str:
 
 
 @register.simple_tag
-def evidence_url(slug: str, sequence: int, evidence: Any, relative: bool = False) -> str:
-    """The version page with the evidence passage highlighted, or "" for malformed evidence.
+def evidence_url(slug: str, sequence: int, start: Any, end: Any, relative: bool = False) -> str:
+    """The version page with the quote at `start`–`end` highlighted, or "" for offsets that are not a span.
 
+    Offsets, not the evidence itself, so a card's typed quote and a stored change's quote (JSON)
+    link the same way; a missing one (a grade point with no quote) comes in as "" and links nowhere.
     `relative`: as a link from the company page (`v/2/?hl=…`), a dozen bytes less per quote.
     """
-    if not isinstance(evidence, dict):
-        return ""
-    start, end = evidence.get("start"), evidence.get("end")
     if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end:
         return ""
     page = f"v/{sequence}/" if relative else reverse("version", args=[slug, sequence])
     return f"{page}?hl={start}-{end}#hl"
-
-
-@register.filter
-def first_evidence(item: Any) -> dict[str, Any] | None:
-    evidence = item.get("evidence") if isinstance(item, dict) else None
-    return evidence[0] if evidence else None
-
-
-@register.filter
-def get_item(mapping: Any, key: Any) -> Any:
-    if isinstance(mapping, dict):
-        return mapping.get(key)
-    return None
-
-
-@register.filter
-def fact_value(fact: Any, name: str) -> str:
-    return codes.describe_fact(name, fact if isinstance(fact, dict) else None)

@@ -1,8 +1,9 @@
 """The read-only JSON API: companies, and each version's card with the text its evidence points into.
 
-Cards go out as the parser stored them (the contract in ../shared/spec/cards.md) with people's
-review decisions applied: every entry of collected, shared, choices and contacts carries
-`"review"` (machine | confirmed | corrected | needs_review) and the card carries its `"grade"`.
+Cards go out in the contract's JSON form (../shared/spec/cards.md: the reviewed card's `as_json()`,
+key for key as the parser stored them) with people's review decisions applied: every entry of
+collected, shared, choices and contacts carries `"review"` (machine | confirmed | corrected |
+needs_review) and the card carries its `"grade"`.
 Each is wrapped with the version it describes, so a client can check every quote:
 `text[start:end] == quote`. A card an admin holds for checking goes out as null with `"held": true`.
 Anyone may read it, from any origin; nothing here changes state.
@@ -156,11 +157,12 @@ def _card_response(request: HttpRequest, company: Company, found: PolicyVersion,
     review: CardReview | None = getattr(company, "card_review", None)
     held = bool(review and review.held)
     summary = None if held else Summary.objects.newest_of(found)
+    card = reviewed_card(found, summary) if summary else None
     data: dict[str, Any] = {
         "company": _company(company, request),
         "version": _version(found, company, request),
         "parser_version": summary.parser_version if summary else None,
-        "card": reviewed_card(found, summary) if summary else None,
+        "card": card.as_json() if card else None,
         "held": held,
         **extra,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -11,12 +12,12 @@ from django.views.decorators.http import require_safe
 from pages import card_display
 from pages.templatetags.fineprint import warning_text
 from pages.views.render import render_page
-from policies.models import Company, Sector
-from reviews import facts as review_facts
-from reviews.reviewed import reviewed_card
+from policies.models import Company, PolicyVersion, Sector
+from reviews.reviewed import ReviewedAge, ReviewedCard, ReviewedDoNotTrack, reviewed_card
 from reviews.state import public_badges
 from summaries.models import Summary
 from summaries.parser import codes
+from summaries.parser.model import Evidence
 
 FACT_ICONS = {
     "do_not_track": "signal",
@@ -28,33 +29,53 @@ FACT_ICONS = {
 }
 
 
-def reading_minutes(words: Any) -> int | None:
-    try:
-        count = int(words)
-    except (TypeError, ValueError):
-        return None
-    return max(1, round(count / 238)) if count > 0 else None
+@dataclass(frozen=True)
+class FactRow:
+    """One row of "The facts": the fact's words, its quotes and, for the two a person can check, its marks."""
+
+    name: str
+    icon: str
+    label: str
+    value: str
+    stated: bool
+    evidence: list[Evidence]
+    checkable: bool
+    review: str | None
+    checked_on: str | None
 
 
-def card_facts(card: dict[str, Any]) -> list[dict[str, Any]]:
-    facts = card.get("facts") or {}
+def card_facts(card: ReviewedCard) -> list[FactRow]:
     rows = []
     for name in codes.Fact:
-        fact = facts.get(name) if isinstance(facts.get(name), dict) else {}
+        fact = getattr(card.facts, name)
+        marked = fact if isinstance(fact, ReviewedDoNotTrack | ReviewedAge) else None  # the two a person checks
         rows.append(
-            {
-                "name": name.value,
-                "icon": FACT_ICONS.get(name, "document"),
-                "label": name.label,
-                "value": codes.describe_fact(name, fact),
-                "stated": fact.get("value") not in (None, "not_stated"),
-                "evidence": [e for e in fact.get("evidence") or [] if isinstance(e, dict)],
-                "checkable": name in review_facts.FACTS_BLOCK,
-                "review": fact.get("review"),
-                "checked_on": fact.get("checked_on"),
-            }
+            FactRow(
+                name=name.value,
+                icon=FACT_ICONS.get(name, "document"),
+                label=name.label,
+                value=codes.describe_fact(name, fact.model_dump()),
+                stated=fact.value not in (None, "not_stated"),
+                evidence=fact.evidence,
+                checkable=marked is not None,
+                review=marked.review if marked else None,
+                checked_on=marked.checked_on if marked else None,
+            )
         )
     return rows
+
+
+def card_context(card: ReviewedCard, version: PolicyVersion) -> dict[str, Any]:
+    """What the company page shows of a card, beside the card itself."""
+    return {
+        "card": card,
+        # The reviewed card's badges, so a person's correction shows here as it does in browse.
+        "badges": {k.removeprefix("badge_"): v for k, v in public_badges(card).items()},
+        "facts": card_facts(card),
+        "contacts": card_display.split_contacts(card.contacts),
+        "policy_date": card_display.policy_date(card, version.effective_date),
+        "warnings": [warning_text(w) for w in card.warnings],
+    }
 
 
 @require_safe
@@ -67,32 +88,15 @@ def company(request: HttpRequest, slug: str) -> HttpResponse:
     held = bool(review and review.held)
     if held:  # an admin keeps this card off public pages until it is checked
         summary = None
-    card: dict[str, Any] = reviewed_card(version, summary) or {} if summary else {}
-    for section in review_facts.LIST_SECTIONS:
-        for entry in card.get(section) or []:
-            entry["key"] = review_facts.entry_key(section, entry)
-    stats = card.get("stats") or {}
     context = {
         "page_title": obj.name,
         "company": obj,
         "sector_label": dict(Sector.choices).get(obj.sector, obj.sector),
         "version": version,
         "summary": summary,
-        "card": card,
-        "sells": (card.get("sells_data") or {}).get("value") or "not_stated",
-        "sells_evidence": (card.get("sells_data") or {}).get("evidence") or [],
-        "sells_review": card.get("sells_data") or {},
-        "effective_review": card.get("effective_date_review") or {},
         "held": held,
-        # The reviewed card's badges, so a person's correction shows here as it does in browse.
-        "badges": {k.removeprefix("badge_"): v for k, v in public_badges(card).items()},
         "last_checked": review.last_checked_at if review else None,
-        "grade": card.get("grade"),
-        "facts": card_facts(card),
-        "contacts": card_display.split_contacts(card),
-        "policy_date": card_display.policy_date(card, version.effective_date if version else None),
-        "warnings": [warning_text(w) for w in card.get("warnings") or []],
-        "reading_minutes": stats.get("reading_minutes") or reading_minutes(stats.get("words")),
-        "stats": stats,
     }
+    if version is not None and summary is not None:
+        context.update(card_context(reviewed_card(version, summary), version))
     return render_page(request, "pages/company.html", context)

@@ -13,7 +13,7 @@ from pages.forms import MAX_COMPARE, MIN_COMPARE, CompareForm
 from pages.templatetags.fineprint import evidence_url
 from pages.views.render import render_page
 from policies.models import Company
-from reviews.reviewed import ReviewedCard, typed_review_many
+from reviews.reviewed import ReviewedCard, review_many
 from summaries.models import Summary
 from summaries.parser import codes
 from summaries.parser.codes import Code
@@ -65,7 +65,7 @@ def _quote_of(col: dict[str, Any], evidence: Evidence | None) -> dict[str, Any] 
     summary = col["summary"]
     if evidence is None or summary is None:
         return None
-    url = evidence_url(col["company"].slug, summary.version.sequence, evidence.model_dump())
+    url = evidence_url(col["company"].slug, summary.version.sequence, evidence.start, evidence.end)
     return {"text": excerpt(evidence.quote, 160), "url": url}
 
 
@@ -231,11 +231,9 @@ def compare(request: HttpRequest) -> HttpResponse:
     shown = [
         (s.version, s.card)
         for c in companies
-        if (s := cards.get(c.pk))
-        and isinstance(s.card, dict)
-        and not getattr(getattr(c, "card_review", None), "held", False)
+        if (s := cards.get(c.pk)) and not getattr(getattr(c, "card_review", None), "held", False)
     ]
-    typed = typed_review_many(shown, [c.pk for c in companies])
+    typed = review_many(shown, [c.pk for c in companies])
     reviewed = {version.company_id: card for (version, _), card in zip(shown, typed, strict=True)}
     columns = []
     for company in companies:

@@ -12,10 +12,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django_ratelimit.core import is_ratelimited
 
+from pages.forms import ReportQueryForm
 from pages.views.fact_names import fact_title
 from pages.views.render import render_page
 from policies.models import Company, PolicyVersion
-from reviews import facts
 from reviews.forms import ReportForm
 from reviews.models import Report
 from reviews.reviewed import reviewed_card
@@ -26,11 +26,13 @@ STATUS_TOO_MANY = 429
 def report(request: HttpRequest, slug: str) -> HttpResponse:
     company = get_object_or_404(Company, slug=slug)
     version = PolicyVersion.objects.filter(company=company).order_by("-sequence").first()
-    card = reviewed_card(version) or {}
-    keys = frozenset(key for key, _ in facts.iter_facts(card))
-    context = {"page_title": f"Report a problem: {company.name}", "company": company, "sent": "sent" in request.GET}
+    card = reviewed_card(version)
+    keys = frozenset(fact.key for fact in card.checkable()) if card else frozenset()
+    query = ReportQueryForm(request.GET)
+    query.is_valid()  # lenient: both fields always have a value
+    fact, sent = query.cleaned_data["fact"], query.cleaned_data["sent"]
+    context = {"page_title": f"Report a problem: {company.name}", "company": company, "sent": sent}
     if request.method != "POST":
-        fact = request.GET.get("fact", "")[:400]
         form = ReportForm(initial={"fact": fact if fact in keys else ""}, fact_keys=keys)
         return render_page(request, "pages/report.html", {**context, "form": form, "fact_title": fact_title(fact)})
     form = ReportForm(request.POST, fact_keys=keys)

@@ -15,6 +15,7 @@ from summaries.parser.dates import date_precision, find_effective_date
 from summaries.parser.facts import extract_facts
 from summaries.parser.passages import segment
 from summaries.parser.practices import classify_practices
+from summaries.parser.prefix_scan import finditer
 from summaries.parser.shared import drop_own_names, extract_shared
 from summaries.parser.stats import compute_stats
 from summaries.parser.types import Passage
@@ -97,10 +98,15 @@ def _run[T](warnings: list[str], name: str, fallback: T, step: Callable[[], T]) 
 
 def _classified(text: str, warnings: list[str]) -> list[Passage]:
     passages = _run(warnings, "passages", [], lambda: segment(text))
+    # A passage holds such a run only if the text does: one search of the text (by RE2) spares most policies the
+    # search of every passage.
+    long_tokens = next(finditer(_LONG_TOKEN, text), None) is not None
     for passage in passages:
         # Practice labels come from words, and no word is hundreds of letters long: cutting such
         # runs keeps hostile input from costing the word patterns quadratic time.
-        chunk = _LONG_TOKEN.sub(lambda m: m.group(0)[:_MAX_TOKEN], text[passage.start : passage.end])
+        chunk = text[passage.start : passage.end]
+        if long_tokens:
+            chunk = _LONG_TOKEN.sub(lambda m: m.group(0)[:_MAX_TOKEN], chunk)
         passage.practices = _run(warnings, "practices", [], lambda c=chunk, h=passage.heading: classify_practices(c, h))
     return passages
 

@@ -176,16 +176,16 @@ def extract_collected(text: str, passages: list[Passage]) -> list[dict[str, Any]
     items: dict[str, dict[str, Any]] = {}
     seen_evidence: dict[str, set[int]] = {}
     cues_at: dict[int, set[str]] = {}
+    example_keys: dict[str, set[str]] = {}  # the keys of each item's examples
     result = scan(text)
     for s, code, match in _mentions(text, passages):
         item = items.setdefault(code, {"type": code, "examples": [], "sources": set(), "evidence": []})
         example = _SPACE.sub(" ", match.group(0).lower())
         # "cookies" and "cookie", "e-mail address" and "email addresses" are one example to a reader.
-        if (
-            _example_key(example) not in {_example_key(e) for e in item["examples"]}
-            and len(item["examples"]) < MAX_EXAMPLES
-        ):
+        keys = example_keys.setdefault(code, set())
+        if len(item["examples"]) < MAX_EXAMPLES and (key := _example_key(example)) not in keys:
             item["examples"].append(example)
+            keys.add(key)
         if s.start not in cues_at:
             cues_at[s.start] = _cues(text, result.index_at(s.start))
             if s.intro >= 0:

@@ -113,6 +113,7 @@ _RUN_IN_CAPS = re.compile(
 )
 # "Label: text" at the start of a line: a short, mostly capitalised label ending in a colon.
 _LABEL = re.compile(r"(?P<label>[^:.!?\n]{2,80}?)\s*[:–—]\s+(?=\S)")
+_LABEL_MARKS = ":–—"  # one of them ends every label
 
 
 @dataclass
@@ -396,6 +397,8 @@ def _rtrim(text: str, start: int, end: int) -> int:
 
 def _label(text: str, start: int, end: int) -> str | None:
     """The heading of a "Label: text" line, if its label reads as one and the text is no contact."""
+    if all(text.find(mark, start, end) < 0 for mark in _LABEL_MARKS):
+        return None  # no mark to end a label: spares `re` trying every label length on most lines
     match = _LABEL.match(text, start, end)
     if not match or _CONTACT_START.match(text, match.end(), end):
         return None

@@ -8,12 +8,16 @@ international ones write them ("1-800-555-0199", "(510) 603-7564", "+44 20 7946 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
 
+from summaries.parser import prefix_scan
+
 REGION = "US"
+_Finditer = Callable[[re.Pattern[str], str], Iterator[re.Match[str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,9 @@ _VANITY = re.compile(
 @lru_cache(maxsize=8)  # a policy is read for its contacts and for its choices' hows
 def find_phones(text: str) -> tuple[Phone, ...]:
     """The phone numbers in `text`, in text order, each with its E.164 form."""
-    return _find(text)
+    # A whole policy: RE2 finds where each run of digits or vanity number may start (`re` alone tries every
+    # position). Passages (`has_phone`) keep plain `re`, so as not to displace the policy's own encoding.
+    return _find(text, prefix_scan.finditer)
 
 
 def has_phone(text: str) -> bool:
@@ -88,15 +94,19 @@ def _main_part(value: str) -> str:
     return value[: match.start()] if match else value
 
 
-def _find(text: str) -> tuple[Phone, ...]:
-    found = [*_matched(text), *_vanity(text)]
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    return pattern.finditer(text)
+
+
+def _find(text: str, finditer: _Finditer = _finditer) -> tuple[Phone, ...]:
+    found = [*_matched(text, finditer), *_vanity(text, finditer)]
     found.sort(key=lambda phone: phone.start)
     return tuple(phone for phone in found if _reads_as_phone(text, phone))
 
 
-def _matched(text: str) -> list[Phone]:
+def _matched(text: str, finditer: _Finditer) -> list[Phone]:
     windows: list[list[int]] = []
-    for run in _DIGIT_RUN.finditer(text):
+    for run in finditer(_DIGIT_RUN, text):
         low, high = max(0, run.start() - _BEFORE), min(len(text), run.end() + _AFTER)
         if windows and low <= windows[-1][1]:
             windows[-1][1] = high
@@ -113,9 +123,9 @@ def _matched(text: str) -> list[Phone]:
     return found
 
 
-def _vanity(text: str) -> list[Phone]:
+def _vanity(text: str, finditer: _Finditer) -> list[Phone]:
     found = []
-    for match in _VANITY.finditer(text):
+    for match in finditer(_VANITY, text):
         number = phonenumbers.parse(match.group(0), REGION)
         if phonenumbers.is_valid_number(number):
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

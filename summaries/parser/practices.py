@@ -249,6 +249,7 @@ _CONTENTS_ENTRIES = 4
 # Every entry holds one of these, and they cannot overlap: fewer of them rule the contents out, and `re` finds
 # them far faster than it tries `_CONTENTS`, which has no literal to skip to, at every position.
 _NUMBER_DOT = re.compile(r"[\dIVX]\.")
+_CAPITAL = re.compile(r"[A-Z]")
 
 
 def _structural(text: str) -> list[str] | None:
@@ -263,6 +264,10 @@ def _structural(text: str) -> list[str] | None:
     entries = _CONTENTS_ENTRIES
     if len(_NUMBER_DOT.findall(stripped)) >= entries and len(_CONTENTS.findall(stripped)) >= entries:
         return ["other"]  # a numbered table of contents
+    # A list of titles has at least 9 capitalised words, so at least 9 capitals: most passages have fewer, and
+    # counting them is cheaper than listing the words.
+    if len(_CAPITAL.findall(stripped)) < 9:
+        return None
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", stripped)
     content = [w for w in words if w.lower() not in _SMALL]
     if len(content) >= 10 and sum(w[0].isupper() for w in content) >= 0.85 * len(content):

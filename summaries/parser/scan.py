@@ -20,7 +20,9 @@ from summaries.parser.types import Passage
 from summaries.parser.wordmatch import WordMatcher
 
 _ITEM = re.compile(r"(?:[-•*·▪●◦–]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s*")
-_INLINE_HEADING = re.compile(r"((?:[A-Z][\w’'&/,-]*\s?){1,7}):\s")
+# Each word is read whole (`*+`): splitting a word at its capitals ("PERSONAL" as "PER" + "SONAL") never makes a
+# match, and trying every split took milliseconds on a line of capitals with no colon after it.
+_INLINE_HEADING = re.compile(r"((?:[A-Z][\w’'&/,-]*+\s?){1,7}):\s")
 _CAPS_HEADING = re.compile(r"((?:[A-Z][A-Z’'&/-]+\s+){2,8})(?=[A-Z][a-z])")
 _WORD = re.compile(r"[A-Za-z’']+")
 _SHORT_LINE = 12  # words in a bare list line

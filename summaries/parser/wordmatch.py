@@ -15,12 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from summaries.parser.lowercase import lowered
-
-try:  # the parser is internal to `re`; phrases it cannot read fall back to a plain regex
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover
-    _p = None
+from summaries.parser.pattern_tree import Chars, Group, Node, Unsupported, parse
 
 # A word of the lowered text and what comes before it: the pairs tile the text up to its last word.
 _GAP_AND_WORD = re.compile(r"([^a-z0-9]*)([a-z0-9]+)")
@@ -38,54 +33,39 @@ def _is_word(char: str) -> bool:
     return char in _WORD_CHARS
 
 
-def _first_words(items: list, states: set[tuple[str, bool]]) -> set[tuple[str, bool]] | None:
-    """Extend (prefix, finished) states through a parsed regex sequence; None when unbounded."""
-    for op, av in items:
+def _first_words(items: list[Node], states: set[tuple[str, bool]]) -> set[tuple[str, bool]] | None:
+    """Extend (prefix, finished) states through a parsed sequence; None when unbounded."""
+    for node in items:
         live = {s for s in states if not s[1]}
         if not live:
             return states
         done = states - live
-        if op in (_c.AT, _c.ASSERT_NOT, _c.ASSERT):
-            continue
-        if op is _c.LITERAL:
-            char = chr(av).lower()
-            new = {(p + char, False) if _is_word(char) else (p, True) for p, _ in live}
-        elif op is _c.IN:
-            chars: set[str] = set()
-            for kind, value in av:
-                if kind is _c.LITERAL:
-                    chars.add(chr(value).lower())
-                elif kind is _c.RANGE:
-                    chars.update(chr(x).lower() for x in range(value[0], value[1] + 1))
-                elif kind is _c.CATEGORY and value in (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD):
-                    chars.add(" ")
-                else:
-                    return None
+        if isinstance(node, Chars):
+            if node.chars is None:
+                return None  # any character, a word or digit class, a negated class: too many words
             new = set()
             for p, _ in live:
-                for char in chars:
-                    new.add((p + char, False) if _is_word(char) else (p, True))
-        elif op is _c.SUBPATTERN:
-            new = _first_words(list(av[-1]), live)
-            if new is None:
+                for char in node.chars:
+                    low = char.lower()
+                    new.add((p + low, False) if _is_word(low) else (p, True))
+        elif isinstance(node, Group):
+            if node.kind == "assert":
+                continue  # a zero-width test: it neither adds nor ends a word
+            if node.kind == "other":
                 return None
-        elif op is _c.BRANCH:
             new = set()
-            for branch in av[1]:
-                got = _first_words(list(branch), live)
+            for branch in node.branches:
+                got = _first_words(branch, live)
                 if got is None:
                     return None
                 new |= got
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            low, high, sub = av
-            got = _first_words(list(sub), live)
+        else:  # a repeat
+            got = _first_words(node.items, live)
             if got is None:
                 return None
-            if high > 1 and any(not finished for _, finished in got):
+            if node.high > 1 and any(not finished for _, finished in got):
                 return None  # a repeated piece that stays inside the first word: unbounded
-            new = got | (live if low == 0 else set())
-        else:
-            return None
+            new = got | (live if node.low == 0 else set())
         states = done | new
         if len(states) > _LIMIT:
             return None
@@ -94,13 +74,12 @@ def _first_words(items: list, states: set[tuple[str, bool]]) -> set[tuple[str, b
 
 def first_words(pattern: str) -> set[str] | None:
     """The lower-case words a match of `pattern` can begin with (None when that can't be told)."""
-    if _p is None:
-        return None
     try:
-        parsed = _p.parse(pattern, re.IGNORECASE)
-    except re.error:
+        re.compile(pattern, re.IGNORECASE)
+        parsed = parse(pattern)
+    except (re.error, Unsupported):
         return None
-    states = _first_words(list(parsed), {("", False)})
+    states = _first_words(parsed, {("", False)})
     if not states:
         return None
     words = {p for p, _ in states}
@@ -151,6 +130,7 @@ class WordMatcher:
         self, groups: list[tuple[str, list[str]]], tail: str = r"(?![\w@-])", overlapping: bool = False
     ) -> None:
         self.overlapping = overlapping
+        self.phrases = [alternative for _, alternatives in groups for alternative in alternatives]
         by_word: dict[str, list[tuple[int, str, str]]] = {}
         slow: list[tuple[int, str, str]] = []
         rank = 0

@@ -2,8 +2,12 @@ from __future__ import annotations
 
 import pytest
 
+from pages.views.company import card_facts
 from policies.ingest import from_text
 from policies.models import Company
+from reviews.decide import Proposal, record
+from reviews.reviewed import reviewed_card
+from summaries.parser import codes
 from summaries.recording import record_version
 from tests.pages.conftest import assert_fragment, assert_full_page, hx_get, text_of
 from tests.pages.factories import POLICY, add_card, add_version, card_for, ev, make_company, make_many
@@ -165,7 +169,13 @@ def test_maximal_card_stays_under_100_kb(client, db):
         for code in codes.CHOICES
     ]
     card["contacts"] = [
-        {"kind": "email", "value": f"c{i}@x.example", "normalized": f"c{i}@x.example", "evidence": evidence}
+        {
+            "kind": "email",
+            "value": f"c{i}@x.example",
+            "normalized": f"c{i}@x.example",
+            "label": "",
+            "evidence": evidence,
+        }
         for i in range(10)
     ]
     for fact in card["facts"].values():
@@ -242,3 +252,16 @@ def test_a_right_without_a_way_says_so_and_the_policy_date_is_its_own(client, db
     assert "gives no way to use it" in words
     assert "August 2026" in words and "1 August 2026" not in words
     assert "Checked on" in words
+
+
+def test_the_facts_rows_come_from_the_typed_card_with_marks_on_the_two_a_person_checks(db, admin_user):
+    version = make_company().versions.get()
+    record(version, Proposal("do_not_track", "confirm", "Says so."), admin_user)
+    rows = {row.name: row for row in card_facts(reviewed_card(version))}
+    assert list(rows) == [fact.value for fact in codes.Fact]
+    assert rows["do_not_track"].review == "confirmed" and rows["do_not_track"].checked_on
+    assert rows["children_min_age"].checkable and rows["children_min_age"].review == "machine"
+    assert rows["children_min_age"].value == "13 or older"
+    assert not rows["retention"].checkable and rows["retention"].review is None
+    assert rows["retention"].value == "As long as they need it: while your account is active"
+    assert rows["security"].stated is False and rows["retention"].evidence[0].quote.startswith("We keep")

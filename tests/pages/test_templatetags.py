@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from pages.templatetags.fineprint import evidence_url, icon, safe_href
+from summaries.parser.model import How
 
 
 @pytest.mark.parametrize(
@@ -34,19 +35,19 @@ def test_icon_is_decorative_and_only_known_names_reach_markup():
 
 
 def test_evidence_url(db):
-    assert evidence_url("shop", 2, {"quote": "q", "start": 5, "end": 9}) == "/c/shop/v/2/?hl=5-9#hl"
-    assert evidence_url("shop", 2, {"start": 9, "end": 5}) == ""
-    assert evidence_url("shop", 2, "nonsense") == ""
+    assert evidence_url("shop", 2, 5, 9) == "/c/shop/v/2/?hl=5-9#hl"
+    assert evidence_url("shop", 2, 5, 9, relative=True) == "v/2/?hl=5-9#hl"
+    assert evidence_url("shop", 2, 9, 5) == ""
+    assert evidence_url("shop", 2, "", "") == ""  # a template's missing quote (a grade point with none)
 
 
 def test_how_text():
     from pages.templatetags.fineprint import how_text
 
-    assert how_text({"kind": "phone", "value": "510 603 7564"}) == "Call: 510 603 7564"
-    assert how_text({"kind": "browser", "value": "your browser"}) == "In your browser settings"
-    assert how_text({"kind": "link", "value": "the link at the bottom of our emails"}) == (
+    assert how_text(How(kind="phone", value="510 603 7564")) == "Call: 510 603 7564"
+    assert how_text(How(kind="browser", value="your browser")) == "In your browser settings"
+    assert how_text(How(kind="link", value="the link at the bottom of our emails")) == (
         "Use the link: the link at the bottom of our emails"
     )
-    assert how_text({"kind": "link", "value": "https://x.example/"}) == "Open the page: https://x.example/"
-    assert how_text({"kind": "account_settings", "value": ""}) == "In your account settings"
-    assert how_text("junk") == ""
+    assert how_text(How(kind="link", value="https://x.example/")) == "Open the page: https://x.example/"
+    assert how_text(How(kind="account_settings", value="")) == "In your account settings"

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summaries.parser import collected, facts, practices, sentences, wordmatch
+from summaries.parser import collected, facts, phones, practices, scan, sentences, wordmatch
 from summaries.parser.lowercase import lowered
 
 # Words that begin phrases, characters that end words or mark addresses, and letters that change when lowered.
@@ -152,3 +152,42 @@ NORMALISED_CHARACTERS = ["a", "Σ", "σ", "İ", "’", "“", " ", "\n", "\xa0",
 def test_a_normalised_passage_less_its_outer_space_is_the_stripped_passage_normalised(text):
     practices._normalise.cache_clear()
     assert practices._normalise(text).strip(" ") == practices._normalise(text.strip())
+
+
+INLINE_PIECES = ["A", "AB", "Ab", "b", "1", "’", "-", ",", " ", "  ", "\t", ":", ": ", ".", "É", "é"]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(INLINE_PIECES), max_size=14).map("".join))
+def test_an_inline_heading_is_the_one_the_backtracking_pattern_finds(text):
+    plain = re.match(r"((?:[A-Z][\w’'&/,-]*\s?){1,7}):\s", text)  # the pattern before its words were read whole
+    found = scan._INLINE_HEADING.match(text)
+    assert (found and (found.group(0), found.group(1))) == (plain and (plain.group(0), plain.group(1)))
+
+
+def plain_titles_list(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    content = [w for w in words if w.lower() not in practices._SMALL]
+    return len(content) >= 10 and sum(w[0].isupper() for w in content) >= 0.85 * len(content)
+
+
+TITLE_PIECES = ["Privacy", "Data", "Your", "the", "of", "And", "cookies", "X-Ray", "O'Neil", "É", "é", "-", "'", " "]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(TITLE_PIECES), min_size=30, max_size=60).map(" ".join))
+def test_a_list_of_titles_is_told_as_the_plain_word_count_tells_it(text):
+    stripped = text.strip()
+    earlier = len(practices._NUMBER_DOT.findall(stripped)) >= 4 or len(stripped) < 160
+    if not earlier:  # the contents and lead-in checks come first; this test is about the titles check after them
+        assert (practices._structural(stripped) == ["other"]) == plain_titles_list(stripped)
+
+
+PHONE_PIECES = ["1-800-", "FLOWERS", "(510) ", "555-0134", "+44 20 7946 0321", "call ", "fax: ", "order number: "]
+PHONE_PIECES += ["é", "7", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PHONE_PIECES), max_size=12).map("".join))
+def test_a_policy_s_phones_found_through_re2_are_the_plain_scan_s(text):
+    assert phones.find_phones.__wrapped__(text) == phones._find(text)

@@ -77,9 +77,9 @@ def test_add_a_missed_fact_by_pasting_its_quote(alice, juniper):
     assert "Recorded" in response.content.decode()
     juniper.refresh_from_db()
     card = reviewed_card(juniper.current_version)
-    added = next(e for e in card["collected"] if e["type"] == "online_activity")
-    ev = added["evidence"][0]
-    assert POLICY[ev["start"] : ev["end"]] == "the pages you visit" and added["review"] == "corrected"
+    added = next(e for e in card.collected if e.type == "online_activity")
+    ev = added.evidence[0]
+    assert POLICY[ev.start : ev.end] == "the pages you visit" and added.review == "corrected"
 
 
 def test_a_bad_decision_shows_the_error_and_records_nothing(alice, juniper):

@@ -29,7 +29,7 @@ def span_of(text: str, quote: str) -> tuple[int, int]:
 
 
 def entry(card, section, key):
-    return next(e for e in card[section] if facts.entry_key(section, e) == key)
+    return next(e for e in getattr(card, section) if e.key == key)
 
 
 @pytest.fixture
@@ -39,9 +39,10 @@ def juniper():
 
 def test_every_fact_starts_as_read_automatically(juniper):
     card = reviewed_card(latest(juniper))
-    assert {e["review"] for s in facts.LIST_SECTIONS for e in card[s]} == {"machine"}
-    assert card["sells_data"]["review"] == "machine"
-    assert card["facts"]["do_not_track"]["review"] == "machine"
+    assert {e.review for s in facts.LIST_SECTIONS for e in getattr(card, s)} == {"machine"}
+    assert card.sells_data.review == "machine"
+    assert card.facts.do_not_track.review == "machine"
+    assert {fact.review for fact in card.checkable()} == {"machine"}
 
 
 def test_confirm_records_who_when_why_and_before_after(juniper, admin_user):
@@ -51,7 +52,7 @@ def test_confirm_records_who_when_why_and_before_after(juniper, admin_user):
     assert decision.before == decision.after and decision.before["recipient"] == "advertisers"
     card = reviewed_card(version)
     shared = entry(card, "shared", "shared:advertisers")
-    assert shared["review"] == "confirmed" and shared["checked_on"] == decision.decided_at.date().isoformat()
+    assert shared.review == "confirmed" and shared.checked_on == decision.decided_at.date().isoformat()
 
 
 def test_correct_with_another_code_and_quote_keeps_offsets_exact(juniper, admin_user):
@@ -63,18 +64,20 @@ def test_correct_with_another_code_and_quote_keeps_offsets_exact(juniper, admin_
         admin_user,
     )
     card = reviewed_card(version)
-    assert "shared:advertisers" not in {facts.entry_key("shared", e) for e in card["shared"]}
+    assert "shared:advertisers" not in {e.key for e in card.shared}
     fixed = entry(card, "shared", "shared:marketing_partners")
-    assert fixed["review"] == "corrected"
-    ev = fixed["evidence"][0]
-    assert POLICY[ev["start"] : ev["end"]] == ev["quote"]
+    assert fixed.review == "corrected"
+    ev = fixed.evidence[0]
+    assert POLICY[ev.start : ev.end] == ev.quote
 
 
 def test_correct_a_choice_how(juniper, admin_user):
     version = latest(juniper)
     how = [{"kind": "web_form", "value": "https://juniper.example/privacy-request"}]
     record(version, Proposal("choices:deletion", "correct", "There is a form too.", how=how), admin_user)
-    assert entry(reviewed_card(version), "choices", "choices:deletion")["how"] == how
+    assert [
+        h.model_dump(exclude_unset=True) for h in entry(reviewed_card(version), "choices", "choices:deletion").how
+    ] == how
 
 
 def test_reject_removes_the_fact_and_add_puts_a_missed_one(juniper, admin_user):
@@ -85,10 +88,10 @@ def test_reject_removes_the_fact_and_add_puts_a_missed_one(juniper, admin_user):
         version, Proposal("collected:online_activity", "add", "Missed.", code="online_activity", span=span), admin_user
     )
     card = reviewed_card(version)
-    keys = {facts.entry_key("collected", e) for e in card["collected"]}
+    keys = {e.key for e in card.collected}
     assert "collected:cookies" not in keys and "collected:online_activity" in keys
-    assert card["reviews"]["collected:cookies"]["state"] == "rejected"
-    assert entry(card, "collected", "collected:online_activity")["review"] == "corrected"
+    assert card.reviews["collected:cookies"].state == "rejected"
+    assert entry(card, "collected", "collected:online_activity").review == "corrected"
 
 
 @pytest.mark.parametrize(
@@ -99,8 +102,8 @@ def test_scalar_corrections(juniper, admin_user, key, value, expect):
     version = latest(juniper)
     record(version, Proposal(key, "correct", "Misread.", value=value), admin_user)
     card = reviewed_card(version)
-    fact = card[key] if key == "sells_data" else card["facts"][key]
-    assert fact["value"] == expect and fact["review"] == "corrected"
+    fact = card.sells_data if key == "sells_data" else getattr(card.facts, key)
+    assert fact.value == expect and fact.review == "corrected"
 
 
 def test_effective_date_can_be_checked(juniper, admin_user):
@@ -110,7 +113,8 @@ def test_effective_date_can_be_checked(juniper, admin_user):
         Proposal("effective_date", "correct", "Typo.", value="2025-03-04", span=span_of(POLICY, "March 3, 2025")),
     )
     card = reviewed_card(version)
-    assert card["effective_date"] == "2025-03-04" and card["effective_date_review"]["review"] == "corrected"
+    assert card.effective_date == "2025-03-04" and card.effective_date_review.review == "corrected"
+    assert card.effective_date_evidence[0].quote == "March 3, 2025"
 
 
 @pytest.mark.parametrize(
@@ -149,9 +153,9 @@ def test_decisions_survive_reparse_and_a_new_parser_version(juniper, admin_user)
     store_card(version, card_for())
     call_command("reparse", "--all", stdout=StringIO())
     card = reviewed_card(version)
-    assert card["parser_version"] == PARSER_VERSION
-    assert "shared:advertisers" not in {facts.entry_key("shared", e) for e in card["shared"]}
-    assert card["sells_data"]["value"] == "yes" and card["sells_data"]["review"] == "corrected"
+    assert card.parser_version == PARSER_VERSION
+    assert "shared:advertisers" not in {e.key for e in card.shared}
+    assert card.sells_data.value == "yes" and card.sells_data.review == "corrected"
 
 
 def test_decision_carries_over_reanchored_when_its_quote_is_still_there(juniper, admin_user):
@@ -161,9 +165,9 @@ def test_decision_carries_over_reanchored_when_its_quote_is_still_there(juniper,
     add_card(v2, card_for(new_text))
     card = reviewed_card(v2)
     shared = entry(card, "shared", "shared:advertisers")
-    assert shared["review"] == "confirmed"
-    ev = shared["evidence"][0]
-    assert ev["start"] == new_text.index(ev["quote"]) and new_text[ev["start"] : ev["end"]] == ev["quote"]
+    assert shared.review == "confirmed"
+    ev = shared.evidence[0]
+    assert ev.start == new_text.index(ev.quote) and new_text[ev.start : ev.end] == ev.quote
 
 
 def test_decision_whose_quote_vanished_needs_review(juniper, admin_user):
@@ -176,12 +180,11 @@ def test_decision_whose_quote_vanished_needs_review(juniper, admin_user):
     ]
     add_card(v2, machine)
     card = reviewed_card(v2)
-    assert entry(card, "shared", "shared:advertisers")["review"] == "needs_review"
+    assert entry(card, "shared", "shared:advertisers").review == "needs_review"
+    assert list(card.flagged()) == ["shared:advertisers"]
     assert CardReview.objects.get(company=juniper).needs_review == 1
     # The old version still shows the decision as it was made.
-    assert (
-        entry(reviewed_card(juniper.versions.get(sequence=1)), "shared", "shared:advertisers")["review"] == "confirmed"
-    )
+    assert entry(reviewed_card(juniper.versions.get(sequence=1)), "shared", "shared:advertisers").review == "confirmed"
 
 
 def test_confirm_all_checks_every_remaining_fact(juniper, admin_user):
@@ -190,5 +193,6 @@ def test_confirm_all_checks_every_remaining_fact(juniper, admin_user):
     count = confirm_all(version, "Read it all.", admin_user)
     card = reviewed_card(version)
     assert count > 5
-    assert all(e["review"] == "confirmed" for s in facts.LIST_SECTIONS for e in card[s])
+    assert all(e.review == "confirmed" for s in facts.LIST_SECTIONS for e in getattr(card, s))
+    assert {fact.review for fact in card.checkable()} == {"confirmed"}
     assert CardReview.objects.get(company=juniper).unchecked == 0

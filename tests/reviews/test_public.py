@@ -128,6 +128,16 @@ def test_report_form_works_without_javascript_and_goes_to_the_queue(client, juni
     assert "Thank you" in client.get(response["Location"]).content.decode()
 
 
+def test_the_report_pages_query_string_goes_through_a_lenient_form(client, juniper):
+    gone = client.get("/c/juniper/report/?fact=shared:aliens").content.decode()
+    assert "Shared with: Aliens" in gone and '<input type="hidden" name="fact" id="id_fact">' in gone  # not on the card
+    kept = client.get("/c/juniper/report/?fact=shared:advertisers").content.decode()
+    assert 'name="fact" value="shared:advertisers"' in kept and 'id="report-sent"' not in kept
+    assert 'id="report-sent"' in client.get("/c/juniper/report/?sent=1").content.decode()
+    assert 'id="report-sent"' not in client.get("/c/juniper/report/?sent=no").content.decode()
+    assert client.get("/c/juniper/report/?fact=" + "x" * 5000).status_code == 200
+
+
 def test_nothing_a_visitor_writes_appears_on_public_pages(client, juniper):
     client.post("/c/juniper/report/", {"fact": "", "message": SECRET, "website": ""})
     assert Report.objects.count() == 1
