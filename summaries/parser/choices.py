@@ -450,11 +450,11 @@ def detect_choices(text: str) -> list[str]:
 # "We do not accept consumer privacy requests made by email": a kind of channel the policy itself refuses is no
 # way to exercise a right, wherever else its address appears.
 _REFUSED_CHANNEL = re.compile(
-    r"\b(?:do|does|will|can|could)\s*(?:not|n[’']t)\s+(?:accept|process|respond\s+to|honou?r|take)\s+"
+    r"\b(?:do|does|will|can|could)\s*(?:not|n[\u2019']t)\s+(?:accept|process|respond\s+to|honou?r|take)\s+"
     r"(?:[\w-]+\s+){0,3}requests?\s+(?:made\s+|submitted\s+|sent\s+|received\s+)?(?:by|via|through|over)\s+"
     r"(?:the\s+)?(e-?mail|(?:tele)?phone|(?:postal\s+)?mail|post)\b",
     re.IGNORECASE,
-)
+)  # the apostrophe as an escape: a caseless pattern written in ASCII has an RE2 form (prefix_scan)
 _REFUSED_KIND = {"email": "email", "e-mail": "email", "phone": "phone", "telephone": "phone", "mail": "mail"}
 
 

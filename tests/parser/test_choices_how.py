@@ -206,3 +206,11 @@ def test_a_right_without_its_own_how_takes_the_policys_privacy_contact_and_says_
     (deletion,) = [c for c in card["choices"] if c["type"] == "deletion"]
     assert deletion["how"] == [{"kind": "email", "value": "privacy@acme.example", "source": "contacts"}]
     assert [c["normalized"] for c in card["complain_to"]] == ["ico.org.uk"]
+
+
+def test_a_refused_kind_of_channel_is_read_with_either_apostrophe_and_any_case():
+    from summaries.parser.choices import refused_channels
+
+    text = "Rights\nWe don’t accept requests by email. WE DON'T TAKE REQUESTS VIA TELEPHONE. We do take them by post."
+    assert refused_channels(text) == {"email", "phone"}
+    assert refused_channels(text.encode("ascii", "replace").decode() + " é") == {"phone"}  # "don?t" refuses nothing
