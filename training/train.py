@@ -10,6 +10,7 @@ sources, the per-practice thresholds) are made on the project's own labels of he
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -29,6 +30,23 @@ SHARED = ROOT.parent / "shared"
 HELD_OUT = frozenset({"Coinbase", "Lyft", "Netflix", "Steam", "Xfinity"})
 GRID = [(c, w) for c in (1.0, 4.0) for w in (0.3, 1.0)]  # (C, weight of heading-labelled paragraphs)
 THRESHOLDS = np.round(np.arange(0.15, 0.76, 0.05), 2)
+
+
+def headless(examples: list[data.Example]) -> list[data.Example]:
+    """Each own label twice at half weight: once with its section heading, once without.
+
+    `classify_passages` judges a passage on its text alone (the card contract), while cards pass the heading; a model
+    that only ever saw own labels with their heading leaned on heading words it does not get there. On a 5-fold
+    policy-level split of the own labels (no OPP-115), judged without headings: 0.684 / 0.712 -> 0.690 / 0.719.
+    """
+    out = []
+    for ex in examples:
+        if ex.source != "own" or not ex.heading:
+            out.append(ex)
+            continue
+        out.append(dataclasses.replace(ex, weight=ex.weight / 2))
+        out.append(dataclasses.replace(ex, heading="", weight=ex.weight / 2))
+    return out
 
 
 def matrix(examples: list[data.Example]) -> sparse.csr_matrix:
@@ -126,7 +144,7 @@ def build(args: argparse.Namespace) -> dict:
         pool = [
             *tosdr,
             *data.heading_examples([p for p in paragraphs if p.service not in HELD_OUT], labelled, 1.0),
-            *[ex for ex in own if ex.group not in HELD_OUT],
+            *headless([ex for ex in own if ex.group not in HELD_OUT]),
         ]
         x_pool, y_pool = matrix(pool), targets(pool)
         heading = np.array([ex.source == "ota-heading" for ex in pool])
@@ -146,7 +164,7 @@ def build(args: argparse.Namespace) -> dict:
             if at_half[0] + at_half[1] > best[2]:
                 best = ((c, w), thresholds, at_half[0] + at_half[1])
     (c, w), thresholds, _ = best
-    train = [*tosdr, *data.heading_examples(paragraphs, labelled, w), *own]
+    train = [*tosdr, *data.heading_examples(paragraphs, labelled, w), *headless(own)]
     coef, bias = fit(matrix(train), targets(train), np.array([ex.weight for ex in train]), c)
     report |= {
         "chosen": {"C": c, "heading_weight": w, "thresholds": dict(zip(PRACTICES, thresholds.tolist(), strict=False))},
