@@ -86,6 +86,12 @@ def test_sorting(client, juniper):
     assert client.get("/?sort=recent").status_code == 200
 
 
+def test_a_search_finds_a_company_by_its_domain(client, juniper):
+    make_company("Other Store", "other")
+    html = client.get("/?q=juniper.example").content.decode()
+    assert "Juniper Hardware" in html and "Other Store" not in html
+
+
 def test_empty_result_offers_to_clear(client, juniper):
     html = client.get("/?q=nothing-like-this&gpc=1").content.decode()
     assert 'id="no-results"' in html
