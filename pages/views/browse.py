@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -26,6 +27,28 @@ ORDERINGS = {
 }
 
 
+def unindexed(name: str) -> Coalesce:
+    """The column `name` as an expression no index is on (COALESCE(x, x) is x).
+
+    A search finds its few matches through the search indexes. Ordered by a plain column, the page
+    also matches a browse index's order, and PostgreSQL may walk that index instead, testing every
+    public row against the search until it has a page: it guesses the search matches more rows than
+    it does. Sorting by an expression leaves it one plan, find then sort (at 100,000 companies a
+    selective search's page: 0.6-1.7 s walking the name index, 30-150 ms found then sorted).
+    """
+    return Coalesce(F(name), F(name))
+
+
+# Only the leading key needs hiding: an index whose first column is not the sort's cannot order it.
+SEARCH_ORDERINGS = {
+    "name": [unindexed("name"), "pk"],
+    "name_desc": [unindexed("name").desc(), "-pk"],
+    "grade": [unindexed("grade").asc(nulls_last=True), "name", "pk"],
+    "recent": [unindexed("last_updated").desc(nulls_last=True), "name", "pk"],
+    "oldest": [unindexed("last_updated").asc(nulls_last=True), "name", "pk"],
+}
+
+
 def browse_companies(params: BrowseParams) -> QuerySet[Company]:
     """The public companies the browse page lists for `params`, in its order (not yet paged)."""
     qs = Company.objects.public()
@@ -45,7 +68,7 @@ def browse_companies(params: BrowseParams) -> QuerySet[Company]:
         graded = None if params.grade == "none" else params.grade
         # A held card has no public grade and no badges, so it never counts as graded or thin.
         qs = qs.filter(grade=graded, badge_sells__isnull=False)
-    return qs.order_by(*ORDERINGS[params.sort])
+    return qs.order_by(*(SEARCH_ORDERINGS if params.q else ORDERINGS)[params.sort])
 
 
 @require_safe

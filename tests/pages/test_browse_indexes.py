@@ -94,6 +94,15 @@ def test_the_grade_filter_has_its_own_index(fifty):
 
 
 @postgresql_only
+@pytest.mark.parametrize("sort", ORDERINGS)
+def test_a_search_is_found_by_the_search_indexes_then_sorted(fifty, sort):
+    """Not a walk along a browse index testing every row against the search: no index gives its order."""
+    steps = plan(browse_query(f"q=shop+007&sort={sort}")[:20])
+    assert "Index Scan using company_public_" not in steps
+    assert "Sort" in steps
+
+
+@postgresql_only
 def test_every_searched_column_has_an_index_so_postgresql_combines_them(fifty):
     """One column without an index (the website, before migration 0009) forces a scan of every row."""
     steps = plan(Company.objects.search("store-0042.example").order_by())
