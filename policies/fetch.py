@@ -46,7 +46,7 @@ from protego import Protego
 from requests_hardened.ip_filter import EXTRA_BLOCKED_NET_RANGES, InvalidIPAddress
 from requests_hardened.ip_filter_adapter import IPFilterAdapter
 
-from policies.ingest.sniff import binary_kind
+from policies.ingest.sniff import binary_kind, is_pdf, is_zip
 
 MAX_BYTES = 10 * 1024 * 1024
 ROBOTS_MAX_BYTES = 512 * 1024
@@ -647,11 +647,12 @@ def _refuse_declared_type(headers: dict[str, str]) -> None:
 def sniff(data: bytes) -> str | None:
     """The media type the bytes themselves show, or None for a format we do not read."""
     head = data[:8192]
-    if head.startswith(b"%PDF-"):
+    # Ingestion's one table of magic bytes decides, as it does for uploads.
+    if is_pdf(head):
         return PDF
-    if head.startswith(b"PK\x03\x04"):
+    if is_zip(head):
         return DOCX if b"word/" in data[:65536] or b"[Content_Types].xml" in head else None
-    if binary_kind(head):  # ingestion's table of magic bytes: images, archives, programs...
+    if binary_kind(head):  # images, archives, programs...
         return None
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None

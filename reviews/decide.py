@@ -25,8 +25,8 @@ CODES: dict[str, tuple[str, ...]] = {
     "contacts": codes.CONTACT_KINDS,
 }
 SCALAR_VALUES: dict[str, tuple[str, ...]] = {
-    "sells_data": ("yes", "no", "not_stated"),
-    "do_not_track": ("honored", "not_honored", "not_stated"),
+    "sells_data": tuple(member.value for member in codes.Sells),
+    "do_not_track": tuple(member.value for member in codes.DoNotTrack),
 }
 MAX_QUOTE = 5000
 

@@ -24,12 +24,26 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from summaries.parser.codes import FACT_VALUES, Choice, Code, Collected, ContactKind, ContactRole, Fact, Recipient
+from summaries.parser.codes import (
+    FACT_VALUES,
+    ChangesNotice,
+    Code,
+    Collected,
+    ContactKind,
+    ContactRole,
+    DoNotTrack,
+    Fact,
+    Recipient,
+    Security,
+    Sells,
+)
 from summaries.parser.mentions import choice_mentions, collected_mentions, recipient_mentions, sentences_with
+from summaries.parser.model import Card, Contact, Evidence
 
 # Stored beside each card with the changes it derived (`Summary.changes_version`): bump it when
 # the changes this module finds for the same two cards and texts would differ, and `reparse`
@@ -51,18 +65,33 @@ class Change:
     worse_for_privacy: bool | None = None
     field: str = ""
     code: str = ""
-    evidence: dict[str, Any] | None = dataclasses.field(default=None, compare=False)
+    evidence: Evidence | None = dataclasses.field(default=None, compare=False)
 
 
 # Recipients whose arrival is worse for privacy; the rest are neutral (service providers,
 # law enforcement and a buyer of the business are in almost every policy).
-_RISKY_RECIPIENTS = {"advertisers", "marketing_partners", "analytics", "social_media", "public", "financing_providers"}
-_SENSITIVE_TYPES = {"government_id", "financial", "location", "health", "sensitive", "biometric", "inferences"}
+_RISKY_RECIPIENTS = {
+    Recipient.ADVERTISERS,
+    Recipient.MARKETING_PARTNERS,
+    Recipient.ANALYTICS,
+    Recipient.SOCIAL_MEDIA,
+    Recipient.PUBLIC,
+    Recipient.FINANCING_PROVIDERS,
+}
+_SENSITIVE_TYPES = {
+    Collected.GOVERNMENT_ID,
+    Collected.FINANCIAL,
+    Collected.LOCATION,
+    Collected.HEALTH,
+    Collected.SENSITIVE,
+    Collected.BIOMETRIC,
+    Collected.INFERENCES,
+}
 
-_FACT_WORSE: dict[str, dict[Any, bool]] = {
-    "do_not_track": {"honored": False, "not_honored": True},
-    "changes_notice": {"direct_notice": False, "posted_only": True},
-    "security": {"stated": False, "not_stated": True},
+_FACT_WORSE: dict[str, dict[Code, bool]] = {
+    Fact.DO_NOT_TRACK: {DoNotTrack.HONORED: False, DoNotTrack.NOT_HONORED: True},
+    Fact.CHANGES_NOTICE: {ChangesNotice.DIRECT_NOTICE: False, ChangesNotice.POSTED_ONLY: True},
+    Fact.SECURITY: {Security.STATED: False, Security.NOT_STATED: True},
 }
 
 
@@ -76,44 +105,40 @@ class _Texts:
         self.new = _flat(new or "")
         self._mentions: dict[tuple[str, str], set[str]] = {}
 
-    def new_quote(self, evidence: Any) -> dict[str, Any] | None:
+    def new_quote(self, evidence: Sequence[Evidence]) -> Evidence | None:
         """The first quote of `evidence` (new card) that the old text lacks; the first quote when texts are unknown."""
         return self._quote(evidence, self.old)
 
-    def old_quote(self, evidence: Any) -> dict[str, Any] | None:
+    def old_quote(self, evidence: Sequence[Evidence]) -> Evidence | None:
         """The first quote of `evidence` (old card) that the new text lacks."""
         return self._quote(evidence, self.new)
 
-    def _quote(self, evidence: Any, other: str) -> dict[str, Any] | None:
-        quotes = [e for e in evidence or [] if isinstance(e, dict) and isinstance(e.get("quote"), str)]
+    def _quote(self, evidence: Sequence[Evidence], other: str) -> Evidence | None:
         if not self.known:
-            return quotes[0] if quotes else None
-        for item in quotes:
-            if _flat(item["quote"]) not in other:
+            return evidence[0] if evidence else None
+        for item in evidence:
+            if _flat(item.quote) not in other:
                 return item
         return None
 
-    def real(self, evidence: Any, other: str) -> bool:
+    def real(self, evidence: Sequence[Evidence], other: str) -> bool:
         """Whether a change backed by `evidence` is in the text: none of its quotes is in the other version's text
         (a quote found there means that version said it too). Always true when the texts are unknown."""
         return not self.known or not self.kept(evidence, other)
 
-    def kept(self, evidence: Any, other: str) -> bool:
+    def kept(self, evidence: Sequence[Evidence], other: str) -> bool:
         """Whether one of the quotes of `evidence` is in `other` (a flattened text of the other version)."""
-        quotes = [e["quote"] for e in evidence or [] if isinstance(e, dict) and isinstance(e.get("quote"), str)]
-        return self.known and any(_flat(quote) in other for quote in quotes)
+        return self.known and any(_flat(item.quote) in other for item in evidence)
 
-    def echoed(self, evidence: Any, side: str, section: str, code: str) -> bool:
+    def echoed(self, evidence: Sequence[Evidence], side: str, section: str, code: str) -> bool:
         """Whether the `side` ("old" or "new") text says one of the quotes of `evidence` again in nearly the same
         words, with a word for the same `code`: a rewording that changes no practice ("you submit to us" ->
         "submitted to us")."""
         if not self.known:
             return False
         bags = [_bag(sentence) for sentence in sentences_with(self.raw[side], section, code)]
-        for item in evidence or []:
-            if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
-                continue
-            quote = _bag(item["quote"])
+        for item in evidence:
+            quote = _bag(item.quote)
             if len(quote) >= _ECHO_MIN_WORDS and any(_same_statement(quote, bag) for bag in bags):
                 return True
         return False
@@ -154,72 +179,52 @@ def _flat(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _evidence_of(items: Any, key: str, code: str) -> list[Any]:
-    for item in items or []:
-        if isinstance(item, dict) and item.get(key) == code:
-            return item.get("evidence") or []
-    return []
+def _by_code(items: Sequence[Any], key: str) -> dict[Code, list[Evidence]]:
+    """Each code of a card section (`key` names its code field) with the evidence of its first entry, in order."""
+    found: dict[Code, list[Evidence]] = {}
+    for item in items:
+        found.setdefault(getattr(item, key), item.evidence)
+    return found
 
 
-def _codes(items: Any, key: str) -> list[str]:
-    seen: list[str] = []
-    for item in items or []:
-        if isinstance(item, dict):
-            code = item.get(key)
-            if isinstance(code, str) and code not in seen:
-                seen.append(code)
-    return seen
-
-
-def _readable(vocabulary: type[Code], code: str) -> str:
-    """The code's phrase for a sentence, or the code made readable when it is not in the vocabulary."""
-    member = vocabulary.words(code)
-    return member.phrase if member is not None else code.replace("_", " ")
-
-
-def _sells(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
-    was, now = old.get("sells_data") or {}, new.get("sells_data") or {}
-    before, after = was.get("value") or "not_stated", now.get("value") or "not_stated"
+def _sells(old: Card, new: Card, t: _Texts) -> list[Change]:
+    was, now = old.sells_data, new.sells_data
+    before, after = was.value, now.value
     if before == after:
         # The same answer with a new statement: "Some of these disclosures may be deemed a sale".
-        quote = t.new_quote(now.get("evidence")) if t.known and after == "yes" else None
+        quote = t.new_quote(now.evidence) if t.known and after == Sells.YES else None
         if quote is None:
             return []
         return [Change("sells_data", "changed", "Says more about selling your data", True, "sells_data", "", quote)]
     # Both readings must rest on text that changed: otherwise the parser, not the policy, moved.
-    moved, quote = _fact_moved(was, now, t)
+    moved, quote = _fact_moved(was.evidence, now.evidence, t)
     if not moved:
         return []
-    if after == "yes":
+    if after == Sells.YES:
         return [Change("sells_data", "changed", "Now says it sells or shares your data", True, "sells_data", "", quote)]
-    if after == "no":
+    if after == Sells.NO:
         return [Change("sells_data", "changed", "Now says it does not sell your data", False, "sells_data", "", quote)]
-    worse = before == "no"
+    worse = before == Sells.NO
     return [
         Change("sells_data", "changed", "No longer says whether it sells your data", worse, "sells_data", "", quote)
     ]
 
 
 def _added_removed(
-    old: dict[str, Any], new: dict[str, Any], t: _Texts, section: str, key: str
-) -> tuple[list[tuple[str, dict[str, Any] | None]], list[tuple[str, dict[str, Any] | None]]]:
+    before: dict[Code, list[Evidence]], after: dict[Code, list[Evidence]], t: _Texts, section: str
+) -> tuple[list[tuple[Code, Evidence | None]], list[tuple[Code, Evidence | None]]]:
     """Codes added (with the new quote) and removed (with the old quote), where the text changed."""
-    before, after = _codes(old.get(section), key), _codes(new.get(section), key)
     added, removed = [], []
-    for code in after:
-        if code not in before:
-            evidence = _evidence_of(new.get(section), key, code)
-            if _new_in_text(t, section, code, evidence, "old"):
-                added.append((code, t.new_quote(evidence)))
-    for code in before:
-        if code not in after:
-            evidence = _evidence_of(old.get(section), key, code)
-            if _new_in_text(t, section, code, evidence, "new"):
-                removed.append((code, t.old_quote(evidence)))
+    for code, evidence in after.items():
+        if code not in before and _new_in_text(t, section, code, evidence, "old"):
+            added.append((code, t.new_quote(evidence)))
+    for code, evidence in before.items():
+        if code not in after and _new_in_text(t, section, code, evidence, "new"):
+            removed.append((code, t.old_quote(evidence)))
     return added, removed
 
 
-def _new_in_text(t: _Texts, section: str, code: str, evidence: Any, other: str) -> bool:
+def _new_in_text(t: _Texts, section: str, code: str, evidence: Sequence[Evidence], other: str) -> bool:
     """Whether the `other` version's text lacks what `evidence` says: not its quotes, not a near copy of them,
     and no sentence of its own that mentions `code`."""
     if not t.real(evidence, t.old if other == "old" else t.new):
@@ -228,66 +233,57 @@ def _new_in_text(t: _Texts, section: str, code: str, evidence: Any, other: str) 
     return code not in t.mentioned(section, other) and not t.echoed(evidence, other, section, code)
 
 
-def _shared(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
-    added, removed = _added_removed(old, new, t, "shared", "recipient")
+def _shared(old: Card, new: Card, t: _Texts) -> list[Change]:
+    added, removed = _added_removed(_by_code(old.shared, "recipient"), _by_code(new.shared, "recipient"), t, "shared")
     changes: list[Change] = []
     for code, quote in added:
         worse = True if code in _RISKY_RECIPIENTS else None
-        text = f"Now shares with {_readable(Recipient, code)}"
-        changes.append(Change("shared", "added", text, worse, "shared", code, quote))
+        changes.append(Change("shared", "added", f"Now shares with {code.phrase}", worse, "shared", code, quote))
     for code, quote in removed:
         better = False if code in _RISKY_RECIPIENTS else None
-        text = f"No longer shares with {_readable(Recipient, code)}"
+        text = f"No longer shares with {code.phrase}"
         changes.append(Change("shared", "removed", text, better, "shared", code, quote))
-    old_names = {n.casefold() for s in old.get("shared") or [] if isinstance(s, dict) for n in s.get("names") or []}
-    for item in new.get("shared") or []:
-        if not isinstance(item, dict):
-            continue
-        for name in item.get("names") or []:
-            if isinstance(name, str) and name.casefold() not in old_names:
+    old_names = {name.casefold() for item in old.shared for name in item.names}
+    for item in new.shared:
+        for name in item.names:
+            if name.casefold() not in old_names:
                 old_names.add(name.casefold())
-                named = [e for e in item.get("evidence") or [] if isinstance(e, dict) and name in e.get("quote", "")]
                 if t.known and _flat(name) in t.old:
                     continue  # the old text named it too
-                who = _readable(Recipient, str(item.get("recipient") or ""))
-                quote = t.new_quote(named)
-                changes.append(Change("shared", "added", f"Now names {name} among {who}", None, "named", name, quote))
-    new_names = {n.casefold() for s in new.get("shared") or [] if isinstance(s, dict) for n in s.get("names") or []}
-    for item in old.get("shared") or []:
-        if not isinstance(item, dict):
-            continue
-        for name in item.get("names") or []:
-            if isinstance(name, str) and name.casefold() not in new_names:
+                quote = t.new_quote([e for e in item.evidence if name in e.quote])
+                text = f"Now names {name} among {item.recipient.phrase}"
+                changes.append(Change("shared", "added", text, None, "named", name, quote))
+    new_names = {name.casefold() for item in new.shared for name in item.names}
+    for item in old.shared:
+        for name in item.names:
+            if name.casefold() not in new_names:
                 new_names.add(name.casefold())
                 if t.known and _flat(name) in t.new:
                     continue  # the new text still names it
-                named = [e for e in item.get("evidence") or [] if isinstance(e, dict) and name in e.get("quote", "")]
-                who = _readable(Recipient, str(item.get("recipient") or ""))
-                text = f"No longer names {name} among {who}"
-                changes.append(Change("shared", "removed", text, None, "named", name, t.old_quote(named)))
+                quote = t.old_quote([e for e in item.evidence if name in e.quote])
+                text = f"No longer names {name} among {item.recipient.phrase}"
+                changes.append(Change("shared", "removed", text, None, "named", name, quote))
     # The advertisers line matters most to shoppers: put it first.
     return sorted(changes, key=lambda c: "advertisers" not in c.text)
 
 
-def _choices(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
-    added, removed = _added_removed(old, new, t, "choices", "type")
+def _choices(old: Card, new: Card, t: _Texts) -> list[Change]:
+    added, removed = _added_removed(_by_code(old.choices, "type"), _by_code(new.choices, "type"), t, "choices")
     changes = [
-        Change("choices", "removed", f"No longer lets you {_readable(Choice, c)}", True, "choices", c, q)
-        for c, q in removed
+        Change("choices", "removed", f"No longer lets you {c.phrase}", True, "choices", c, q) for c, q in removed
     ]
-    changes += [
-        Change("choices", "added", f"Now lets you {_readable(Choice, c)}", False, "choices", c, q) for c, q in added
-    ]
+    changes += [Change("choices", "added", f"Now lets you {c.phrase}", False, "choices", c, q) for c, q in added]
     return changes
 
 
-def _collected(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
-    added, removed = _added_removed(old, new, t, "collected", "type")
+def _collected(old: Card, new: Card, t: _Texts) -> list[Change]:
+    before, after = _by_code(old.collected, "type"), _by_code(new.collected, "type")
+    added, removed = _added_removed(before, after, t, "collected")
     changes = [
         Change(
             "collected",
             "added",
-            f"Now collects {_readable(Collected, c)}",
+            f"Now collects {c.phrase}",
             True if c in _SENSITIVE_TYPES else None,
             "collected",
             c,
@@ -296,9 +292,7 @@ def _collected(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Chan
         for c, q in added
     ]
     changes += [
-        Change(
-            "collected", "removed", f"No longer mentions collecting {_readable(Collected, c)}", None, "collected", c, q
-        )
+        Change("collected", "removed", f"No longer mentions collecting {c.phrase}", None, "collected", c, q)
         for c, q in removed
     ]
     return changes
@@ -309,102 +303,99 @@ def _collected(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Chan
 _NOT_CONTACT_DETAILS = {ContactRole.GENERAL, ContactRole.OPT_OUT_TOOL, ContactRole.BUSINESS, ContactRole.OTHER_MATTER}
 
 
-def _contact_keys(card: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
-    keys: dict[tuple[str, str], dict[str, Any]] = {}
-    for item in card.get("contacts") or []:
-        if not isinstance(item, dict):
+def _contact_keys(card: Card) -> dict[tuple[str, str], Contact]:
+    keys: dict[tuple[str, str], Contact] = {}
+    for item in card.contacts:
+        if item.kind == ContactKind.URL and item.role in _NOT_CONTACT_DETAILS:
             continue
-        kind = str(item.get("kind") or "")
-        if kind == "url" and item.get("role") in _NOT_CONTACT_DETAILS:
-            continue
-        ident = str(item.get("normalized") or item.get("value") or "").strip().casefold()
+        ident = (item.normalized or item.value).strip().casefold()
         if ident:
-            keys.setdefault((kind, ident), item)
+            keys.setdefault((item.kind, ident), item)
     return keys
 
 
-def _contacts(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
+def _contacts(old: Card, new: Card, t: _Texts) -> list[Change]:
     """One line however many addresses moved: which ones is detail the text diff shows."""
     before, after = _contact_keys(old), _contact_keys(new)
-    added = [item for key, item in after.items() if key not in before and t.real(item.get("evidence"), t.old)]
-    removed = [item for key, item in before.items() if key not in after and t.real(item.get("evidence"), t.new)]
+    added = [item for key, item in after.items() if key not in before and t.real(item.evidence, t.old)]
+    removed = [item for key, item in before.items() if key not in after and t.real(item.evidence, t.new)]
     if not added and not removed:
         return []
     if len(added) + len(removed) == 1:
         item = (added or removed)[0]
-        what = _readable(ContactKind, str(item.get("kind") or ""))
-        shown = item.get("value") or item.get("normalized")
+        what, shown = item.kind.phrase, item.value or item.normalized
         if added:
-            quote = t.new_quote(item.get("evidence"))
+            quote = t.new_quote(item.evidence)
             return [Change("contacts", "added", f"New {what}: {shown}", None, "contacts", "", quote)]
-        quote = t.old_quote(item.get("evidence"))
+        quote = t.old_quote(item.evidence)
         return [Change("contacts", "removed", f"Removed {what}: {shown}", None, "contacts", "", quote)]
     parts = [f"{len(added)} new" if added else "", f"{len(removed)} removed" if removed else ""]
     text = "Contact details changed: " + ", ".join(p for p in parts if p)
-    quote = t.new_quote(added[0].get("evidence")) if added else t.old_quote(removed[0].get("evidence"))
+    quote = t.new_quote(added[0].evidence) if added else t.old_quote(removed[0].evidence)
     return [Change("contacts", "changed", text, None, "contacts", "", quote)]
 
 
-def _fact_moved(was: dict[str, Any], now: dict[str, Any], t: _Texts) -> tuple[bool, dict[str, Any] | None]:
+def _fact_moved(was: list[Evidence], now: list[Evidence], t: _Texts) -> tuple[bool, Evidence | None]:
+    """Whether a fact's reading moved with the text, given the old and new reading's evidence, and its quote."""
     # The new reading's words were in the old text, or the old reading's words are still in the new one: the same
     # text read two ways, not a change.
-    if t.kept(now.get("evidence"), t.old) or t.kept(was.get("evidence"), t.new):
+    if t.kept(now, t.old) or t.kept(was, t.new):
         return False, None
-    gone, came = t.old_quote(was.get("evidence")), t.new_quote(now.get("evidence"))
+    gone, came = t.old_quote(was), t.new_quote(now)
     if t.known and gone is None and came is None:
         return False, None
     return True, came or gone
 
 
-def _facts(old: dict[str, Any], new: dict[str, Any], t: _Texts) -> list[Change]:
-    old_facts, new_facts = old.get("facts") or {}, new.get("facts") or {}
-    if not isinstance(old_facts, dict) or not isinstance(new_facts, dict):
-        return []
+def _facts(old: Card, new: Card, t: _Texts) -> list[Change]:
     changes: list[Change] = []
-    was, now = old_facts.get("children_min_age") or {}, new_facts.get("children_min_age") or {}
-    age_before, age_after = was.get("value"), now.get("value")
-    moved, quote = _fact_moved(was, now, t) if age_before != age_after else (False, None)
+    was, now = old.facts.children_min_age, new.facts.children_min_age
+    age_before, age_after = was.value, now.value
+    moved, quote = _fact_moved(was.evidence, now.evidence, t) if age_before != age_after else (False, None)
     if moved:
         if age_after is None:
             text = "No longer states a minimum age"
             changes.append(Change("facts", "removed", text, None, "children_min_age", "", quote))
         else:
-            worse = age_before is not None and isinstance(age_after, int) and age_after < age_before
+            worse = age_before is not None and age_after < age_before
             text = f"Minimum age is now {age_after}"
             changes.append(Change("facts", "changed", text, worse or None, "children_min_age", "", quote))
-    for name, vocabulary in FACT_VALUES.items():
-        was, now = old_facts.get(name) or {}, new_facts.get(name) or {}
-        before, after = was.get("value") or "not_stated", now.get("value") or "not_stated"
-        if before == after:
+    for name in FACT_VALUES:
+        was, now = getattr(old.facts, name), getattr(new.facts, name)
+        if was.value == now.value:
             continue
-        moved, quote = _fact_moved(was, now, t)
+        moved, quote = _fact_moved(was.evidence, now.evidence, t)
         if not moved:
             continue
-        phrase, title = _readable(vocabulary, str(after)), Fact(name).phrase
-        worse = _FACT_WORSE.get(name, {}).get(after)
-        changes.append(Change("facts", "changed", f"{title}: {phrase}", worse, name, "", quote))
+        worse = _FACT_WORSE.get(name, {}).get(now.value)
+        changes.append(Change("facts", "changed", f"{Fact(name).phrase}: {now.value.phrase}", worse, name, "", quote))
     return changes
 
 
-def _dated(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
-    before, after = old.get("effective_date"), new.get("effective_date")
+def _dated(old: Card, new: Card) -> list[Change]:
+    before, after = old.effective_date, new.effective_date
     if not after or before == after:
         return []
-    quote = next(iter(new.get("effective_date_evidence") or []), None)
+    quote = next(iter(new.effective_date_evidence), None)
     text = f"Policy date: {after}" if not before else f"Policy date: {before} → {after}"
     return [Change("facts", "changed", text, None, "effective_date", "", quote)]
 
 
 def card_changes(
-    old: dict[str, Any] | None, new: dict[str, Any], old_text: str | None = None, new_text: str | None = None
+    old: Card | Mapping[str, Any] | None,
+    new: Card | Mapping[str, Any],
+    old_text: str | None = None,
+    new_text: str | None = None,
 ) -> list[Change]:
     """What changed on the card from `old` to `new`; with no `old`, nothing (a first version is not a change).
 
-    With both versions' texts (given, or as the cards' "text"), only changes the text bears out are claimed.
+    A card may come as its JSON form (a stored card): it is typed here, and one outside the contract is
+    refused (`pydantic.ValidationError`). With both versions' texts (given, or as the cards' "text"), only
+    changes the text bears out are claimed.
     """
     if old is None:
         return []
-    old, new = old or {}, new or {}
+    old, new = _typed(old), _typed(new)
     texts = _Texts(old_text or _text_of(old), new_text or _text_of(new))
     return [
         *_sells(old, new, texts),
@@ -419,9 +410,21 @@ def card_changes(
 
 def as_stored(changes: list[Change]) -> list[dict[str, Any]]:
     """The JSON form kept beside a card; templates and feeds read its keys as they read a Change's attributes."""
-    return [dataclasses.asdict(change) for change in changes]
+    stored = []
+    for change in changes:
+        row = {field.name: getattr(change, field.name) for field in dataclasses.fields(change)}
+        # Codes are StrEnum members: stored as their plain strings; the quote as the card's JSON holds it.
+        row["field"], row["code"] = str(change.field), str(change.code)
+        row["evidence"] = None if change.evidence is None else change.evidence.model_dump(mode="json")
+        stored.append(row)
+    return stored
 
 
-def _text_of(card: dict[str, Any]) -> str | None:
-    text = card.get("text")
+def _typed(card: Card | Mapping[str, Any]) -> Card:
+    return card if isinstance(card, Card) else Card.model_validate(card)
+
+
+def _text_of(card: Card) -> str | None:
+    # "text" is no contract field: `summarize --with-text` and the benches carry the version's text beside the card.
+    text = (card.model_extra or {}).get("text")
     return text if isinstance(text, str) else None

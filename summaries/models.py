@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from policies.models import Company, PolicyVersion
 from summaries.changes import CHANGES_VERSION, as_stored, card_changes
+from summaries.parser.codes import Choice, Recipient
+from summaries.parser.model import Card
 
 DERIVED_FIELDS = (
     "sells_data",
@@ -118,8 +120,10 @@ class Summary(models.Model):
         return f"{self.version} ({self.parser_version})"
 
     def save(self, *args, **kwargs) -> None:
-        self.refresh_derived()
-        self.refresh_changes()
+        # Typed once: a card outside the contract is refused here (`pydantic.ValidationError`), before any row changes.
+        card = Card.model_validate(self.card)
+        self.refresh_derived(card)
+        self.refresh_changes(card)
         if kwargs.get("update_fields") is not None:  # update_or_create saves only its defaults
             kwargs["update_fields"] = {*kwargs["update_fields"], *DERIVED_FIELDS}
         super().save(*args, **kwargs)
@@ -137,8 +141,8 @@ class Summary(models.Model):
         owner = PolicyVersion.objects.filter(pk=self.version_id).values("company_id")[:1]
         Summary.objects.refresh_badges(Company.objects.filter(pk=Subquery(owner)))
 
-    def refresh_changes(self) -> None:
-        """Derive `changes` from the previous version's newest card and both texts."""
+    def refresh_changes(self, card: Card | None = None) -> None:
+        """Derive `changes` from the previous version's newest card and both texts (`card` is this one's, typed)."""
         version = self.version
         self.changes, self.changes_version = [], CHANGES_VERSION
         if version.sequence == 1:
@@ -153,7 +157,8 @@ class Summary(models.Model):
         if previous is None:
             self.changes, self.changes_version = None, ""
             return
-        self.changes = as_stored(card_changes(previous.card, self.card or {}, previous.version.text, version.text))
+        mine = card or Card.model_validate(self.card)
+        self.changes = as_stored(card_changes(previous.card, mine, previous.version.text, version.text))
 
     def _refresh_next(self) -> None:
         # The next version's changes were derived against this version's newest card, which this may replace.
@@ -170,14 +175,12 @@ class Summary(models.Model):
                 changes=following.changes, changes_version=following.changes_version
             )
 
-    def refresh_derived(self) -> None:
-        card = self.card or {}
-        self.sells_data = (card.get("sells_data") or {}).get("value", "not_stated")
-        self.shares_with_advertisers = any(s.get("recipient") == "advertisers" for s in card.get("shared") or [])
-        choices = {c.get("type") for c in card.get("choices") or []}
+    def refresh_derived(self, card: Card | None = None) -> None:
+        """The badge and filter columns from the card (`card` is this one's, typed; stored as plain strings)."""
+        card = card or Card.model_validate(self.card)
+        self.sells_data = card.sells_data.value.value
+        self.shares_with_advertisers = any(s.recipient == Recipient.ADVERTISERS for s in card.shared)
         # "Lets you delete" only where the card says how: a right named with no way to use it is no way to delete.
-        self.allows_deletion = any(
-            isinstance(c, dict) and c.get("type") == "deletion" and c.get("how") for c in card.get("choices") or []
-        )
-        self.honors_gpc = "global_privacy_control" in choices
-        self.practices = sorted({p for passage in card.get("passages") or [] for p in passage.get("practices") or []})
+        self.allows_deletion = any(c.type == Choice.DELETION and c.how for c in card.choices)
+        self.honors_gpc = any(c.type == Choice.GLOBAL_PRIVACY_CONTROL for c in card.choices)
+        self.practices = sorted({p.value for passage in card.passages for p in passage.practices})

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
+from django.views.decorators.http import require_safe
 
 from policies.models import Company, PolicyVersion
 from policies.ota.records import OTA_CREDIT, OTA_LICENCE
@@ -127,6 +128,7 @@ class CompanyChangesFeed(ChangesFeed):
         return with_cards(PolicyVersion.objects.filter(company=obj, extractor_change=False).order_by("-sequence"))
 
 
+@require_safe
 def legacy_company_feed(request: HttpRequest, slug: str) -> HttpResponsePermanentRedirect:
     """/feeds/<slug>.atom, the company feed's first address: a permanent redirect to /feeds/c/<slug>.atom.
 

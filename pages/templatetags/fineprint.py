@@ -62,12 +62,8 @@ WARNING_LABELS: dict[str, str] = {
 
 
 @register.filter
-def warning_text(warning: Any) -> str:
-    if isinstance(warning, dict):
-        code = str(warning.get("code") or "")
-        return WARNING_LABELS.get(code) or str(warning.get("message") or code.replace("_", " "))
-    text = str(warning)
-    return WARNING_LABELS.get(text, text)
+def warning_text(warning: str) -> str:
+    return WARNING_LABELS.get(warning, warning)
 
 
 @register.filter

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from pages.forms import ReportQueryForm
@@ -23,6 +24,8 @@ from reviews.reviewed import reviewed_card
 STATUS_TOO_MANY = 429
 
 
+# The one public view that takes a POST: the report form itself (GET shows it, POST sends it).
+@require_http_methods(["GET", "HEAD", "POST"])
 def report(request: HttpRequest, slug: str) -> HttpResponse:
     company = get_object_or_404(Company, slug=slug)
     version = PolicyVersion.objects.filter(company=company).order_by("-sequence").first()

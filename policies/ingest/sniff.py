@@ -8,13 +8,16 @@ from pathlib import PurePosixPath, PureWindowsPath
 ACCEPTED = ("txt", "html", "htm", "pdf", "docx", "md", "markdown")
 ACCEPTED_LIST = ", ".join(f".{ext}" for ext in ACCEPTED)
 
+_PDF = "a PDF document"
+_ZIP = "a ZIP archive"
+
 # Formats a policy file might wrongly be: each named so the error says what the file really is.
 # The one table of magic bytes: uploads (`extract`) and fetched pages (`policies.fetch`) both read it.
 _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
-    (b"%PDF-", -1, "a PDF document"),  # -1: anywhere in the first KiB, as PDF readers allow
-    (b"PK\x03\x04", 0, "a ZIP archive"),
-    (b"PK\x05\x06", 0, "a ZIP archive"),
-    (b"PK\x07\x08", 0, "a ZIP archive"),
+    (b"%PDF-", -1, _PDF),  # -1: anywhere in the first KiB, as PDF readers allow
+    (b"PK\x03\x04", 0, _ZIP),
+    (b"PK\x05\x06", 0, _ZIP),
+    (b"PK\x07\x08", 0, _ZIP),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an old-style Office document (.doc, .xls or .ppt)"),
     (b"{\\rtf", 0, "an RTF document"),
     (b"\x89PNG\r\n\x1a\n", 0, "a PNG image"),
@@ -53,14 +56,15 @@ def extension_of(filename: str) -> str:
     return suffix[1:].lower().strip() if suffix else ""
 
 
+def _shows(head: bytes, magic: bytes, offset: int) -> bool:
+    return magic in head if offset == -1 else head.startswith(magic)
+
+
 def binary_kind(data: bytes) -> str:
     """What a binary format `data` is ("a PDF document"...), or "" if it is no format we know."""
     head = data[:1024]
     for magic, offset, kind in _SIGNATURES:
-        if offset == -1:
-            if magic in head:
-                return kind
-        elif head.startswith(magic):
+        if _shows(head, magic, offset):
             return kind
     if head[4:8] == b"ftyp":
         return "an audio or video file"
@@ -69,12 +73,19 @@ def binary_kind(data: bytes) -> str:
     return ""
 
 
+def _is(data: bytes, wanted: str) -> bool:
+    """Whether `data` shows one of the table's signatures of `wanted`, whatever else it might also show."""
+    head = data[:1024]
+    return any(_shows(head, magic, offset) for magic, offset, kind in _SIGNATURES if kind == wanted)
+
+
 def is_pdf(data: bytes) -> bool:
-    return b"%PDF-" in data[:1024]
+    return _is(data, _PDF)
 
 
 def is_zip(data: bytes) -> bool:
-    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+    """A ZIP archive's signature (a .docx is one)."""
+    return _is(data, _ZIP)
 
 
 def looks_like_html_document(data: bytes) -> bool:

@@ -158,7 +158,7 @@ class Card(_Part):
     facts: Facts
     passages: list[PassageItem]
     stats: Stats
-    warnings: list[Any] = Field(default_factory=list)
+    warnings: list[StrictStr] = Field(default_factory=list)  # the parser says in words what it could not read
 
     model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True)
 

@@ -153,13 +153,17 @@ def test_the_scorer_reads_every_line_the_change_summary_writes():
     # If the change summary's wording moves, the scorer must follow it rather than count its
     # lines as false claims: every code added and removed is read back to its code.
     from summaries.changes import card_changes
+    from summaries.parser.card import empty_card
 
+    empty = empty_card()
     full = {
-        "collected": [{"type": c} for c in codes.COLLECTED],
-        "shared": [{"recipient": r} for r in codes.RECIPIENTS],
-        "choices": [{"type": c} for c in codes.CHOICES],
+        **empty,
+        "collected": [{"type": c, "examples": [], "sources": [], "evidence": []} for c in codes.COLLECTED],
+        "shared": [
+            {"recipient": r, "names": [], "purposes": [], "data_types": [], "evidence": []} for r in codes.RECIPIENTS
+        ],
+        "choices": [{"type": c, "how": [], "evidence": []} for c in codes.CHOICES],
     }
-    empty = {"collected": [], "shared": [], "choices": []}
     for old, new, kind in ((empty, full, "added"), (full, empty, "removed")):
         claims, unread = _scorer().claims_of(card_changes(old, new))
         assert unread == []

@@ -20,6 +20,10 @@ def _without(card: dict, section: str, key: str, code: str) -> dict:
     return card
 
 
+def _link(value: str, normalized: str, role: str, kind: str = "url") -> dict:
+    return {"kind": kind, "value": value, "normalized": normalized, "label": "", "evidence": [], "role": role}
+
+
 def _claims(changes) -> set[tuple[str, str, str]]:
     return {(c.field, c.code, c.kind) for c in changes}
 
@@ -32,7 +36,8 @@ NEW_SURVEY = "Additional information submitted to us, such as survey responses a
 
 def _survey_cards(old_text: str) -> tuple[dict, dict]:
     old = _without(card_for(), "collected", "type", "communications")
-    old["collected"].append({"type": "communications", "examples": [], "evidence": [_quote(old_text, OLD_SURVEY)]})
+    survey = _quote(old_text, OLD_SURVEY)
+    old["collected"].append({"type": "communications", "examples": [], "sources": [], "evidence": [survey]})
     new = _without(card_for(), "collected", "type", "communications")
     return old, new
 
@@ -50,7 +55,7 @@ def test_a_negated_rewording_is_a_change():
     new_text = "We run a shop. We do not keep the survey responses and chat messages you send to our support team."
     old, new = _survey_cards(old_text)
     [change] = [c for c in card_changes(old, new, old_text, new_text) if c.code == "communications"]
-    assert change.kind == "removed" and change.evidence["quote"] == OLD_SURVEY
+    assert change.kind == "removed" and change.evidence.quote == OLD_SURVEY
 
 
 def test_the_old_text_mentioning_a_type_blocks_now_collects():
@@ -60,7 +65,7 @@ def test_the_old_text_mentioning_a_type_blocks_now_collects():
     old = _without(card_for(), "collected", "type", "cookies")
     new = _without(card_for(), "collected", "type", "cookies")
     sign_in = _quote(new_text, "We set cookies when you sign in.")
-    new["collected"].append({"type": "cookies", "examples": [], "evidence": [sign_in]})
+    new["collected"].append({"type": "cookies", "examples": [], "sources": [], "evidence": [sign_in]})
     assert "cookies" in collected_mentions(old_text)
     assert ("collected", "cookies", "added") not in _claims(card_changes(old, new, old_text, new_text))
     # a text silent on cookies: the addition is claimed, with the new quote
@@ -88,13 +93,9 @@ def test_mentions_are_affirmed_statements_with_a_verb():
 
 def test_links_that_are_no_way_to_reach_the_company_are_not_contact_churn():
     old, new = card_for(), card_for()
-    old["contacts"].append(
-        {"kind": "url", "value": "https://optout.example/x", "normalized": "optout.example/x", "role": "general"}
-    )
-    old["contacts"].append(
-        {"kind": "url", "value": "https://ads.example/out", "normalized": "ads.example/out", "role": "opt_out_tool"}
-    )
+    old["contacts"].append(_link("https://optout.example/x", "optout.example/x", "general"))
+    old["contacts"].append(_link("https://ads.example/out", "ads.example/out", "opt_out_tool"))
     assert card_changes(old, new) == []
-    old["contacts"].append({"kind": "email", "value": "dpo@shop.example", "role": "dpo"})
+    old["contacts"].append(_link("dpo@shop.example", "dpo@shop.example", "dpo", kind="email"))
     [change] = card_changes(old, new)
     assert change.field == "contacts" and change.text == "Removed contact e-mail: dpo@shop.example"

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from policies.ingest import from_text
 from policies.models import PolicyVersion
 from summaries.models import Summary
-from summaries.parser import PARSER_VERSION
+from summaries.parser import PARSER_VERSION, summarize
 from summaries.recording import record_version
 
 
@@ -25,7 +25,8 @@ def versions(company):
     texts = ["We collect your e-mail address.", "We collect your e-mail address and phone number."]
     made = [record_version(company, from_text(t), original=t.encode()).version for t in texts]
     Summary.objects.all().delete()
-    Summary.objects.create(version=made[0], parser_version="0.0.0-old", card={"parser_version": "0.0.0-old"})
+    old_card = {**summarize(texts[0]), "parser_version": "0.0.0-old"}
+    Summary.objects.create(version=made[0], parser_version="0.0.0-old", card=old_card)
     return made
 
 
