@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from policies.indexes import NullsLastIndex
+
 
 class Sector(models.TextChoices):
     HOME_GOODS = "home_goods", "Home goods"
@@ -171,7 +173,9 @@ class Company(models.Model):
             # order, let a deep page skip its offset inside the index instead of reading (and, on
             # SQLite, joining) every row before it (page 2,000 of 100,000: 0.2-1 s -> ~10 ms).
             models.Index(fields=["name", "id"], condition=PUBLIC, name="company_public_name_idx"),
-            models.Index(fields=["-last_updated", "name"], condition=PUBLIC, name="company_public_updated_idx"),
+            # The date sorts keep undated companies last; see `NullsLastIndex` for why the class.
+            NullsLastIndex(fields=["-last_updated", "name", "id"], condition=PUBLIC, name="company_public_updated_idx"),
+            NullsLastIndex(fields=["last_updated", "name", "id"], condition=PUBLIC, name="company_public_oldest_idx"),
             models.Index(fields=["sector", "name"], condition=PUBLIC, name="company_public_sector_idx"),
             models.Index(fields=["badge_sells", "name"], condition=PUBLIC, name="company_public_sells_idx"),
             models.Index(fields=["grade", "name"], condition=PUBLIC, name="company_public_grade_idx"),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from pages.forms import FLAG_FILTERS, GRADE_CHOICES, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm
+from pages.forms import FLAG_FILTERS, GRADE_CHOICES, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm, BrowseParams
 from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
 from policies.models import Company, Sector
@@ -20,16 +21,36 @@ ORDERINGS = {
     "name_desc": ["-name", "-pk"],
     # The public grade is a column of the company row (indexed with the name); no grade sorts last.
     "grade": [F("grade").asc(nulls_last=True), "name", "pk"],
-    "recent": [F("last_updated").desc(nulls_last=True), "name"],
-    "oldest": [F("last_updated").asc(nulls_last=True), "name"],
+    # Exactly the columns and NULL placement of company_public_updated_idx / _oldest_idx.
+    "recent": [F("last_updated").desc(nulls_last=True), "name", "pk"],
+    "oldest": [F("last_updated").asc(nulls_last=True), "name", "pk"],
 }
 
 
-@require_safe
-def browse(request: HttpRequest) -> HttpResponse:
-    params = BrowseFiltersForm(request.GET, Sector.values).params()
-    if params.q and over_limit(request, "search"):
-        return too_many(request)
+def unindexed(name: str) -> Coalesce:
+    """The column `name` as an expression no index is on (COALESCE(x, x) is x).
+
+    A search finds its few matches through the search indexes. Ordered by a plain column, the page
+    also matches a browse index's order, and PostgreSQL may walk that index instead, testing every
+    public row against the search until it has a page: it guesses the search matches more rows than
+    it does. Sorting by an expression leaves it one plan, find then sort (at 100,000 companies a
+    selective search's page: 0.6-1.7 s walking the name index, 30-150 ms found then sorted).
+    """
+    return Coalesce(F(name), F(name))
+
+
+# Only the leading key needs hiding: an index whose first column is not the sort's cannot order it.
+SEARCH_ORDERINGS = {
+    "name": [unindexed("name"), "pk"],
+    "name_desc": [unindexed("name").desc(), "-pk"],
+    "grade": [unindexed("grade").asc(nulls_last=True), "name", "pk"],
+    "recent": [unindexed("last_updated").desc(nulls_last=True), "name", "pk"],
+    "oldest": [unindexed("last_updated").asc(nulls_last=True), "name", "pk"],
+}
+
+
+def browse_companies(params: BrowseParams) -> QuerySet[Company]:
+    """The public companies the browse page lists for `params`, in its order (not yet paged)."""
     qs = Company.objects.public()
     if params.q:
         qs = qs.search(params.q)
@@ -47,7 +68,15 @@ def browse(request: HttpRequest) -> HttpResponse:
         graded = None if params.grade == "none" else params.grade
         # A held card has no public grade and no badges, so it never counts as graded or thin.
         qs = qs.filter(grade=graded, badge_sells__isnull=False)
-    qs = qs.order_by(*ORDERINGS[params.sort])
+    return qs.order_by(*(SEARCH_ORDERINGS if params.q else ORDERINGS)[params.sort])
+
+
+@require_safe
+def browse(request: HttpRequest) -> HttpResponse:
+    params = BrowseFiltersForm(request.GET, Sector.values).params()
+    if params.q and over_limit(request, "search"):
+        return too_many(request)
+    qs = browse_companies(params)
 
     paginator = Paginator(qs, PER_PAGE)
     page = paginator.get_page(params.page)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from policies.models import Company, Sector
@@ -84,6 +86,31 @@ def test_sorting(client, juniper):
     html = client.get("/?sort=name").content.decode()
     assert html.index("Aardvark Audio") < html.index("Juniper Hardware")
     assert client.get("/?sort=recent").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("name", ["Maple Bags", "Maple Hats", "Maple Shoes", "Maple Tins"]),
+        ("name_desc", ["Maple Tins", "Maple Shoes", "Maple Hats", "Maple Bags"]),
+        ("recent", ["Maple Hats", "Maple Bags", "Maple Shoes", "Maple Tins"]),  # undated last
+        ("oldest", ["Maple Shoes", "Maple Bags", "Maple Hats", "Maple Tins"]),  # undated last here too
+    ],
+)
+def test_a_search_lists_its_matches_in_the_chosen_order(client, sort, expected):
+    dates = {"maple-shoes": "2024-01-01", "maple-bags": "2025-01-01", "maple-hats": "2026-01-01", "maple-tins": None}
+    for slug, date in dates.items():
+        make_company(slug.replace("-", " ").title(), slug)
+        Company.objects.filter(slug=slug).update(last_updated=f"{date}T00:00Z" if date else None)
+    make_company("Oak Store", "oak")
+    names = re.findall(r"(Maple \w+|Oak Store)</a>", client.get(f"/?q=maple&sort={sort}").content.decode())
+    assert names == expected
+
+
+def test_a_search_finds_a_company_by_its_domain(client, juniper):
+    make_company("Other Store", "other")
+    html = client.get("/?q=juniper.example").content.decode()
+    assert "Juniper Hardware" in html and "Other Store" not in html
 
 
 def test_empty_result_offers_to_clear(client, juniper):
