@@ -52,15 +52,17 @@ def git_bytes(clone: Path, spec: str) -> bytes:
 
 def describe(card: dict[str, Any]) -> dict[str, Any]:
     from reviews.rubric import grade, is_thin
+    from summaries.parser import Card
 
-    result = grade(card)
+    typed = Card.model_validate(card)
+    result = grade(typed)
     return {
         "grade": result["value"],
         "score": result["score"],
-        "thin": is_thin(card),
-        "sizes": {s: len(card.get(s) or []) for s in SECTIONS},
-        "words": (card.get("stats") or {}).get("words"),
-        "warnings": [w.get("code") if isinstance(w, dict) else str(w) for w in card.get("warnings") or []],
+        "thin": is_thin(typed),
+        "sizes": {s: len(getattr(typed, s)) for s in SECTIONS},
+        "words": typed.stats.words,
+        "warnings": list(typed.warnings),
         "points": [p["code"] for p in result["points"]],
     }
 

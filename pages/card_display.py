@@ -1,6 +1,6 @@
 """How a card's contacts, quotes and dates are shown to a shopper (issue 11).
 
-Kept apart from `pages.lib` so the card's newer fields (contact roles, `complain_to`, the policy's own
+Kept in one file so the card's newer fields (contact roles, `complain_to`, the policy's own
 date and its precision) read in one place. They read the typed card (`summaries.parser.Card`, or the
 reviewed card, its subclass). Cards made before parser 1.2.0 lack the newer fields (a contact
 without a role, no precision); every helper falls back to what such a card has.

@@ -133,7 +133,7 @@ class QueueFilter(DefaultChoiceFilter):
     def queryset(self, request, queryset):
         if self.value() == "all":
             return queryset
-        return queryset.filter(Q(open_reports__gt=0) | Q(needs_review__gt=0) | Q(unchecked_change=True) | Q(held=True))
+        return queryset.in_queue(Q(open_reports__gt=0))
 
 
 class OrderFilter(DefaultChoiceFilter):

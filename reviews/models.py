@@ -107,8 +107,13 @@ class Report(models.Model):
 
 
 class CardReviewQuerySet(models.QuerySet["CardReview"]):
-    def in_queue(self) -> CardReviewQuerySet:
-        return self.filter(models.Q(needs_review__gt=0) | models.Q(unchecked_change=True) | models.Q(held=True))
+    def in_queue(self, *also: models.Q | models.Exists) -> CardReviewQuerySet:
+        """Cards waiting for a person: facts to check again, an unchecked change, or held; `also` adds reasons
+        the caller knows of (open reports)."""
+        waiting = models.Q(needs_review__gt=0) | models.Q(unchecked_change=True) | models.Q(held=True)
+        for reason in also:
+            waiting |= reason
+        return self.filter(waiting)
 
 
 class CardReview(models.Model):

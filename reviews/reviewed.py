@@ -185,6 +185,10 @@ class ReviewedCard(Card):
         return {key: verdict for key, verdict in self.reviews.items() if verdict.state == facts.NEEDS_REVIEW}
 
 
+# What `review` types the card with before the rubric grades it (replaced before the card leaves `review`).
+_UNGRADED = {"value": None, "score": None, "points": []}
+
+
 def newest_summary(version: PolicyVersion) -> Summary | None:
     return Summary.objects.filter(version=version).order_by("-created_at", "-pk").first()
 
@@ -228,8 +232,9 @@ def review(card: dict[str, Any], version: PolicyVersion, decisions: dict[str, De
     """
     decisions = latest_decisions(version) if decisions is None else decisions
     reviewed = facts.apply(card, [resolve(d, version, card) for d in decisions.values()])
-    reviewed["grade"] = rubric.grade(reviewed)
-    return ReviewedCard.model_validate(reviewed)
+    # Typed once, then graded: the rubric reads the typed card, and its grade takes the placeholder's place.
+    typed = ReviewedCard.model_validate({**reviewed, "grade": _UNGRADED})
+    return typed.model_copy(update={"grade": Grade.model_validate(rubric.grade(typed))})
 
 
 def reviewed_card(version: PolicyVersion | None, summary: Summary | None = None) -> ReviewedCard | None:

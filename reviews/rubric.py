@@ -5,10 +5,10 @@ rule a test on the card that returns the evidence it rests on (an empty list for
 is an absence, such as no way to delete) or None when the rule does not apply. A grade is the
 sum of the weights that apply, cut into bands by GRADE_BANDS.
 
-It reads the card's JSON form, not the typed `Card`: it may import nothing of the apps
-(`.importlinter`, pure-review-rules, so the published rubric can be run on any card JSON, as
-`bench/grade_real.py` does), and `reviews.reviewed.review` grades the reviewed JSON just before
-typing the card once.
+It reads the typed card (`summaries.parser.Card`, the reviewed card too) and imports nothing of the
+apps but the parser's pure model (`.importlinter`, pure-review-rules), so the published rubric runs
+on any card: `grade` takes the JSON form as well and types it on entry, as `bench/grade_real.py`
+passes it. The grade it returns is JSON, the form `reviews.reviewed.Grade` types.
 
 The points were chosen because they tell companies apart: nearly every large retailer shares
 with advertisers, so that costs one point, while selling data, offering no deletion channel or
@@ -18,65 +18,61 @@ ignoring opt-out signals cost more and honouring GPC earns the most.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-Evidence = list[dict[str, Any]]
-Test = Callable[[dict[str, Any]], Evidence | None]
+from summaries.parser.codes import Choice, DoNotTrack, HowKind, Recipient, Retention, Sells
+from summaries.parser.model import Card, Evidence
+
+Test = Callable[[Card], list[Evidence] | None]
 
 # Days in a retention period up to which we call it short (two years, the span most
 # consumer-protection guidance treats as a reasonable upper bound for customer records).
 SHORT_RETENTION_DAYS = 730
-ONLINE_HOW = frozenset({"link", "web_form", "account_settings", "email"})
+ONLINE_HOW = frozenset({HowKind.LINK, HowKind.WEB_FORM, HowKind.ACCOUNT_SETTINGS, HowKind.EMAIL})
 # Highest score first: a card whose score is at least the bound gets the letter.
 GRADE_BANDS: tuple[tuple[int, str], ...] = ((2, "A"), (0, "B"), (-2, "C"), (-4, "D"))
 LOWEST = "E"
 THIN_WARNING = "not a privacy policy"
 
 
-def _evidence(value: Any) -> Evidence:
-    items = (value or {}).get("evidence") if isinstance(value, dict) else None
-    return [e for e in items or [] if isinstance(e, dict)]
+def _all_evidence(entries: Iterable[Any]) -> list[Evidence]:
+    """The quotes of card entries (every entry of a card section has its `evidence` list), in order."""
+    return [e for entry in entries for e in entry.evidence]
 
 
-def _entries(card: dict[str, Any], section: str, field: str, codes: set[str]) -> list[dict[str, Any]]:
-    return [e for e in card.get(section) or [] if isinstance(e, dict) and e.get(field) in codes]
+def _shares_with(card: Card, recipient: Recipient) -> list[Any]:
+    return [e for e in card.shared if e.recipient == recipient]
 
 
-def _fact(card: dict[str, Any], name: str) -> dict[str, Any]:
-    found = (card.get("facts") or {}).get(name)
-    return found if isinstance(found, dict) else {}
+def _choices(card: Card, choice: Choice) -> list[Any]:
+    return [e for e in card.choices if e.type == choice]
 
 
-def _all_evidence(entries: list[dict[str, Any]]) -> Evidence:
-    return [e for entry in entries for e in _evidence(entry)]
+def sells_data(card: Card) -> list[Evidence] | None:
+    return list(card.sells_data.evidence) if card.sells_data.value == Sells.YES else None
 
 
-def sells_data(card: dict[str, Any]) -> Evidence | None:
-    sells = card.get("sells_data") or {}
-    return _evidence(sells) if sells.get("value") == "yes" else None
-
-
-def shares_for_their_marketing(card: dict[str, Any]) -> Evidence | None:
-    found = _entries(card, "shared", "recipient", {"marketing_partners"})
+def shares_for_their_marketing(card: Card) -> list[Evidence] | None:
+    found = _shares_with(card, Recipient.MARKETING_PARTNERS)
     return _all_evidence(found) if found else None
 
 
-def shares_with_advertisers(card: dict[str, Any]) -> Evidence | None:
-    found = _entries(card, "shared", "recipient", {"advertisers"})
+def shares_with_advertisers(card: Card) -> list[Evidence] | None:
+    found = _shares_with(card, Recipient.ADVERTISERS)
     return _all_evidence(found) if found else None
 
 
-def no_deletion(card: dict[str, Any]) -> Evidence | None:
-    return None if _entries(card, "choices", "type", {"deletion"}) else []
+def no_deletion(card: Card) -> list[Evidence] | None:
+    return None if _choices(card, Choice.DELETION) else []
 
 
-def ignores_signals(card: dict[str, Any]) -> Evidence | None:
-    dnt = _fact(card, "do_not_track")
-    if dnt.get("value") != "not_honored" or _entries(card, "choices", "type", {"global_privacy_control"}):
+def ignores_signals(card: Card) -> list[Evidence] | None:
+    dnt = card.facts.do_not_track
+    if dnt.value != DoNotTrack.NOT_HONORED or _choices(card, Choice.GLOBAL_PRIVACY_CONTROL):
         return None
-    return _evidence(dnt)
+    return list(dnt.evidence)
 
 
 def retention_days(text: str) -> int | None:
@@ -86,35 +82,30 @@ def retention_days(text: str) -> int | None:
     return max((int(n) * per[unit.lower()] for n, unit in spans), default=None)
 
 
-def long_or_unstated_retention(card: dict[str, Any]) -> Evidence | None:
-    retention = _fact(card, "retention")
-    value = retention.get("value") or "not_stated"
-    if value == "period":
-        days = retention_days(str(retention.get("text") or ""))
-        return _evidence(retention) if days is not None and days > SHORT_RETENTION_DAYS else None
-    return _evidence(retention) if value in ("not_stated", "as_long_as_needed") else None
+def long_or_unstated_retention(card: Card) -> list[Evidence] | None:
+    retention = card.facts.retention
+    if retention.value == Retention.PERIOD:
+        days = retention_days(retention.text)
+        return list(retention.evidence) if days is not None and days > SHORT_RETENTION_DAYS else None
+    return list(retention.evidence) if retention.value in (Retention.NOT_STATED, Retention.AS_LONG_AS_NEEDED) else None
 
 
-def deletion_online(card: dict[str, Any]) -> Evidence | None:
-    found = [
-        e
-        for e in _entries(card, "choices", "type", {"deletion"})
-        if any(isinstance(h, dict) and h.get("kind") in ONLINE_HOW for h in e.get("how") or [])
-    ]
+def deletion_online(card: Card) -> list[Evidence] | None:
+    found = [e for e in _choices(card, Choice.DELETION) if any(h.kind in ONLINE_HOW for h in e.how)]
     return _all_evidence(found) if found else None
 
 
-def honours_gpc(card: dict[str, Any]) -> Evidence | None:
-    found = _entries(card, "choices", "type", {"global_privacy_control"})
+def honours_gpc(card: Card) -> list[Evidence] | None:
+    found = _choices(card, Choice.GLOBAL_PRIVACY_CONTROL)
     return _all_evidence(found) if found else None
 
 
-def short_retention(card: dict[str, Any]) -> Evidence | None:
-    retention = _fact(card, "retention")
-    if retention.get("value") != "period":
+def short_retention(card: Card) -> list[Evidence] | None:
+    retention = card.facts.retention
+    if retention.value != Retention.PERIOD:
         return None
-    days = retention_days(str(retention.get("text") or ""))
-    return _evidence(retention) if days is not None and days <= SHORT_RETENTION_DAYS else None
+    days = retention_days(retention.text)
+    return list(retention.evidence) if days is not None and days <= SHORT_RETENTION_DAYS else None
 
 
 @dataclass(frozen=True)
@@ -187,12 +178,11 @@ MAIN_SECTIONS = ("collected", "shared", "choices")
 MIN_MAIN_SECTIONS = 2
 
 
-def is_thin(card: dict[str, Any]) -> bool:
+def is_thin(card: Card) -> bool:
     """Too little on the card to judge: not a privacy policy, or fewer than two of its main sections."""
-    warnings = " ".join(str(w.get("code") if isinstance(w, dict) else w) for w in card.get("warnings") or [])
-    if THIN_WARNING in warnings.lower().replace("_", " "):
+    if THIN_WARNING in " ".join(card.warnings).lower().replace("_", " "):
         return True
-    return sum(1 for section in MAIN_SECTIONS if card.get(section)) < MIN_MAIN_SECTIONS
+    return sum(1 for section in MAIN_SECTIONS if getattr(card, section)) < MIN_MAIN_SECTIONS
 
 
 def letter(score: int) -> str:
@@ -202,11 +192,15 @@ def letter(score: int) -> str:
     return LOWEST
 
 
-def grade(card: dict[str, Any]) -> dict[str, Any]:
-    """`{"value": "A".."E" or None, "score": int, "points": [...]}`; value None means not enough information."""
+def grade(card: Card | Mapping[str, Any]) -> dict[str, Any]:
+    """`{"value": "A".."E" or None, "score": int, "points": [...]}`; value None means not enough information.
+
+    A card's JSON form is typed here first (one outside the contract is refused: `pydantic.ValidationError`).
+    """
+    typed = card if isinstance(card, Card) else Card.model_validate(card)
     points = []
     for rule in RULES:
-        evidence = rule.test(card)
+        evidence = rule.test(typed)
         if evidence is not None:
             points.append(
                 {
@@ -214,10 +208,14 @@ def grade(card: dict[str, Any]) -> dict[str, Any]:
                     "label": rule.label,
                     "weight": rule.weight,
                     "good": rule.weight > 0,
-                    "evidence": evidence,
+                    "evidence": _json(evidence),
                 }
             )
     score = sum(p["weight"] for p in points)
-    if is_thin(card):
+    if is_thin(typed):
         return {"value": None, "score": None, "points": points}
     return {"value": letter(score), "score": score, "points": points}
+
+
+def _json(evidence: Sequence[Evidence]) -> list[dict[str, Any]]:
+    return [e.model_dump(mode="json") for e in evidence]

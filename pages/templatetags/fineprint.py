@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from pages import card_display, icons
-from pages.lib import Segment
 from summaries.parser.codes import HowKind
 from summaries.parser.model import Contact, How
 from summaries.parser.phones import dial_digits
+from summaries.textdiff import Segment
 
 register = template.Library()
 

@@ -11,14 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from pages import lib
 from pages.forms import VersionPairForm
 from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
 from policies.models import Company, PolicyVersion
 from summaries.changes import CHANGES_VERSION, card_changes
 from summaries.models import Summary
-from summaries.textdiff import ALGORITHM
+from summaries.textdiff import ALGORITHM, TextDiff, text_diff
 
 # Versions never change, so a pair's diff is good until the algorithm changes (part of the key).
 DIFF_CACHE_SECONDS = 7 * 24 * 3600
@@ -37,7 +36,7 @@ def default_pair(sequences: list[tuple[int, bool]]) -> tuple[int, int] | None:
     return older, newer
 
 
-def text_diff_for(company: Company, a: int, b: int) -> tuple[PolicyVersion, PolicyVersion, lib.TextDiff]:
+def text_diff_for(company: Company, a: int, b: int) -> tuple[PolicyVersion, PolicyVersion, TextDiff]:
     """The pair and its text diff, computed once per pair and then served from the cache.
 
     The texts (the heavy part of a version row) are read only when the diff is not cached; the
@@ -50,7 +49,7 @@ def text_diff_for(company: Company, a: int, b: int) -> tuple[PolicyVersion, Poli
     old, new = pair[a], pair[b]
     if cached and cached[:2] == (old.sha256, new.sha256):
         return old, new, cached[2]
-    found = lib.text_diff(old.text, new.text)
+    found = text_diff(old.text, new.text)
     cache.set(key, (old.sha256, new.sha256, found), DIFF_CACHE_SECONDS)
     return old, new, found
 

@@ -36,11 +36,6 @@ def review_queue_counts(context: template.Context) -> dict[str, int] | None:
         held=Count("pk", filter=Q(held=True)),
     )
     open_reports = Report.objects.filter(status=ReportStatus.OPEN)
-    waiting = CardReview.objects.filter(
-        Q(needs_review__gt=0)
-        | Q(unchecked_change=True)
-        | Q(held=True)
-        | Exists(open_reports.filter(company_id=OuterRef("company_id")))
-    )
+    waiting = CardReview.objects.in_queue(Exists(open_reports.filter(company_id=OuterRef("company_id"))))
     most_viewed = waiting.filter(views__gt=0).select_related("company").order_by("-views", "company__name")
     return {"reports": open_reports.count(), **totals, "most_viewed": list(most_viewed[:MOST_VIEWED])}

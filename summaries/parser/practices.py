@@ -217,7 +217,21 @@ def _has_contact(text: str) -> bool:
 @lru_cache(maxsize=256)  # a passage is normalised for its scores and again for its second labels
 def _normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return re.sub(r"\s+", " ", text)
+    return squeeze_spaces(text)
+
+
+def squeeze_spaces(text: str) -> str:
+    """`re.sub(r"\\s+", " ", text)`, by str.split: re's \\s and str.isspace are the same 29 characters, and a split
+    and join runs at C speed where the regex substitution steps through every character (3-4x on a passage)."""
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    squeezed = " ".join(words)
+    if text[0].isspace():
+        squeezed = " " + squeezed
+    if text[-1].isspace():
+        squeezed += " "
+    return squeezed
 
 
 _DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}/\d{2}|\b(?:19|20)\d\d\b|"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summaries.parser.classify import classify_passage
-from summaries.parser.practices import PRACTICES, classify_practices, heading_zone
+from summaries.parser.practices import PRACTICES, classify_practices, heading_zone, squeeze_spaces
 
 
 @pytest.mark.parametrize(
@@ -241,3 +245,11 @@ def test_an_introduction_alone_gets_no_change_label():
 def test_a_statute_citation_is_no_age():
     text = "Under 18 U.S.C. 2703 we may be required to disclose subscriber records to government agencies."
     assert "specific_audiences" not in classify_practices(text)
+
+
+_SPACES = "".join(ch for ch in map(chr, range(0x110000)) if ch.isspace())
+
+
+@given(st.text(alphabet=st.sampled_from(_SPACES + "ab.\u00e9\u200b"), max_size=12))
+def test_squeeze_spaces_is_the_regex_substitution(text: str) -> None:
+    assert squeeze_spaces(text) == re.sub(r"\s+", " ", text)

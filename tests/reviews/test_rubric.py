@@ -28,7 +28,8 @@ def sells(card):
 
 
 def marketing(card):
-    card["shared"].append({"recipient": "marketing_partners", "evidence": ev(POLICY, "We share information")})
+    partners = {"recipient": "marketing_partners", "names": [], "purposes": [], "data_types": []}
+    card["shared"].append({**partners, "evidence": ev(POLICY, "We share information")})
 
 
 def no_deletion(card):

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from pages import forms, lib
+from pages import forms
 from pages.forms import parse_browse
 from pages.templatetags.fineprint import highlighted
 from summaries.parser import codes
+from summaries.textdiff import split_units, text_diff
 
 
 def test_clean_query_squeezes_and_cuts():
@@ -42,13 +43,13 @@ def test_highlight_segments_cover_the_text():
 
 def test_split_units_keeps_all_text():
     text = "First sentence. Second one!\nA new line; then more.\n\nLast"
-    assert "".join(lib.split_units(text)) == text
+    assert "".join(split_units(text)) == text
 
 
 def test_text_diff_sentence_changes():
     old = "Alpha one. Beta two. Gamma three. Delta four. Epsilon five. Zeta six."
     new = "Alpha one. Beta two. Gamma THREE. Delta four. Epsilon five. Zeta six. Eta seven."
-    diff = lib.text_diff(old, new)
+    diff = text_diff(old, new)
     kinds = [s.kind for s in diff.segments]
     assert "ins" in kinds and "del" in kinds
     assert any(s.kind == "ins" and "THREE" in s.text for s in diff.segments)
@@ -58,13 +59,13 @@ def test_text_diff_sentence_changes():
 
 def test_text_diff_collapses_long_unchanged_runs():
     same = " ".join(f"Sentence {i}." for i in range(40))
-    diff = lib.text_diff(same + " Old end.", same + " New end.")
+    diff = text_diff(same + " Old end.", same + " New end.")
     assert any(s.kind == "gap" for s in diff.segments)
     assert sum(len(s.text) for s in diff.segments if s.kind == "text") < len(same) / 2
 
 
 def test_text_diff_identical():
-    diff = lib.text_diff("Same. Text.", "Same. Text.")
+    diff = text_diff("Same. Text.", "Same. Text.")
     assert diff.insertions == diff.deletions == 0
 
 
