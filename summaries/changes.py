@@ -43,7 +43,7 @@ from summaries.parser.codes import (
     Sells,
 )
 from summaries.parser.mentions import choice_mentions, collected_mentions, recipient_mentions, sentences_with
-from summaries.parser.model import Card, Contact, Evidence
+from summaries.parser.model import Card, Contact, Evidence, Sharing
 
 # Stored beside each card with the changes it derived (`Summary.changes_version`): bump it when
 # the changes this module finds for the same two cards and texts would differ, and `reparse`
@@ -243,28 +243,31 @@ def _shared(old: Card, new: Card, t: _Texts) -> list[Change]:
         better = False if code in _RISKY_RECIPIENTS else None
         text = f"No longer shares with {code.phrase}"
         changes.append(Change("shared", "removed", text, better, "shared", code, quote))
-    old_names = {name.casefold() for item in old.shared for name in item.names}
-    for item in new.shared:
-        for name in item.names:
-            if name.casefold() not in old_names:
-                old_names.add(name.casefold())
-                if t.known and _flat(name) in t.old:
-                    continue  # the old text named it too
-                quote = t.new_quote([e for e in item.evidence if name in e.quote])
-                text = f"Now names {name} among {item.recipient.phrase}"
-                changes.append(Change("shared", "added", text, None, "named", name, quote))
-    new_names = {name.casefold() for item in new.shared for name in item.names}
-    for item in old.shared:
-        for name in item.names:
-            if name.casefold() not in new_names:
-                new_names.add(name.casefold())
-                if t.known and _flat(name) in t.new:
-                    continue  # the new text still names it
-                quote = t.old_quote([e for e in item.evidence if name in e.quote])
-                text = f"No longer names {name} among {item.recipient.phrase}"
-                changes.append(Change("shared", "removed", text, None, "named", name, quote))
+    changes += _named(new.shared, old.shared, t, "added")
+    changes += _named(old.shared, new.shared, t, "removed")
     # The advertisers line matters most to shoppers: put it first.
     return sorted(changes, key=lambda c: "advertisers" not in c.text)
+
+
+def _named(items: Sequence[Sharing], others: Sequence[Sharing], t: _Texts, kind: str) -> list[Change]:
+    """Recipients named in `items` but not in `others` (the other card), unless the other text names them too."""
+    other_text, quote_of, verb = (
+        (t.old, t.new_quote, "Now names") if kind == "added" else (t.new, t.old_quote, "No longer names")
+    )
+    seen = {name.casefold() for item in others for name in item.names}
+    changes: list[Change] = []
+    for item in items:
+        for name in item.names:
+            if name.casefold() in seen:
+                continue
+            seen.add(name.casefold())
+            if t.known and _flat(name) in other_text:
+                continue  # the other version's text names it as well
+            quote = quote_of([e for e in item.evidence if name in e.quote])
+            changes.append(
+                Change("shared", kind, f"{verb} {name} among {item.recipient.phrase}", None, "named", name, quote)
+            )
+    return changes
 
 
 def _choices(old: Card, new: Card, t: _Texts) -> list[Change]:
