@@ -22,17 +22,23 @@ from summaries.parser.re2_forms import FOLDS_TO_ASCII, FORM_OPTIONS, Form, ascii
 _FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
 _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 # The form, compiled by RE2, and whether it matches in a span of bytes (`_found_by`).
-_FORMS: dict[tuple[re.Pattern[str], bool], tuple[Form, Any, Callable[[Any, int, int], bool]] | None] = {}
+# Keyed by the pattern's id, the entry holding the pattern itself (so the id stays its own): hashing a re.Pattern
+# hashes its whole compiled code each time, a cost paid per search.
+_FORMS: dict[tuple[int, bool], tuple[re.Pattern[str], tuple[Form, Any, Callable[[Any, int, int], bool]] | None]] = {}
+
+
+def _form(pattern: re.Pattern[str], ascii: bool) -> tuple[Form, Any, Callable[[Any, int, int], bool]] | None:
+    entry = _FORMS.get((id(pattern), ascii))
+    if entry is None:
+        entry = _FORMS[(id(pattern), ascii)] = (pattern, _form_of(pattern, ascii=ascii))
+    return entry[1]
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     encoded = _encoded(text)
     if encoded is None:
         return pattern.finditer(text)
-    key = (pattern, encoded.ascii)
-    if key not in _FORMS:
-        _FORMS[key] = _form_of(pattern, ascii=encoded.ascii)
-    form = _FORMS[key]
+    form = _form(pattern, encoded.ascii)
     if form is None or (form[0].caseless and encoded.folds):
         return pattern.finditer(text)
     found = _matches(pattern, form[1], text, encoded)
@@ -62,10 +68,7 @@ def may_match(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | N
         ascii, data, start, end, folds = True, text.encode("ascii"), pos, endpos, False
     else:
         return True
-    key = (pattern, ascii)
-    if key not in _FORMS:
-        _FORMS[key] = _form_of(pattern, ascii=ascii)
-    form = _FORMS[key]
+    form = _form(pattern, ascii)
     if form is None or (form[0].caseless and folds):
         return True
     view = memoryview(data)[:end] if end < len(data) else data
