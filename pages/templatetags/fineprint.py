@@ -6,11 +6,13 @@ reads `item.type.label` or `item.recipient.hint`.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from django import template
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
@@ -27,6 +29,21 @@ register = template.Library()
 def icon(name: Any, extra_class: str = "") -> SafeString:
     safe_class = re.sub(r"[^a-z0-9_ -]", "", str(extra_class).lower())
     return mark_safe(icons.svg(str(name), safe_class))  # noqa: S308 - svg() only emits our own markup
+
+
+@register.simple_tag
+def badges(sells: Any, ads: Any, deletion: Any, gpc: Any) -> SafeString:
+    """The key-practice badges, `pages/_badges.html`: what `{% include %}` with these four would give.
+
+    The include reads nothing else and has 24 outcomes, so each is rendered once per process
+    (a browse page shows 20 rows of badges: an include each cost more than the rest of the row).
+    """
+    return _badges("no" if sells == "no" else "yes" if sells == "yes" else "", bool(ads), bool(deletion), bool(gpc))
+
+
+@functools.cache
+def _badges(sells: str, ads: bool, deletion: bool, gpc: bool) -> SafeString:
+    return get_template("pages/_badges.html").render({"sells": sells, "ads": ads, "deletion": deletion, "gpc": gpc})
 
 
 @register.simple_tag

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.template import Context, Template
 
 from pages.templatetags.fineprint import evidence_url, icon, safe_href
 from summaries.parser.model import How
@@ -51,3 +52,16 @@ def test_how_text():
     )
     assert how_text(How(kind="link", value="https://x.example/")) == "Open the page: https://x.example/"
     assert how_text(How(kind="account_settings", value="")) == "In your account settings"
+
+
+@pytest.mark.parametrize("sells", ["no", "yes", "unknown", "", None])
+@pytest.mark.parametrize("ads", [True, False, None])
+@pytest.mark.parametrize("deletion", [True, False, None])
+@pytest.mark.parametrize("gpc", [True, False, None])
+def test_badges_tag_gives_what_the_include_gives(sells, ads, deletion, gpc):
+    values = {"sells": sells, "ads": ads, "deletion": deletion, "gpc": gpc}
+    included = Template('{% include "pages/_badges.html" with sells=sells ads=ads deletion=deletion gpc=gpc %}').render(
+        Context(values)
+    )
+    tagged = Template("{% load fineprint %}{% badges sells ads deletion gpc %}").render(Context(values))
+    assert tagged == included
