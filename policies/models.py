@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from policies.indexes import NullsLastIndex
+from policies.links import slug_path
 
 
 class Sector(models.TextChoices):
@@ -195,7 +196,7 @@ class Company(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("company", args=[self.slug])
+        return slug_path("company", self.slug)
 
     @property
     def has_card(self) -> bool:

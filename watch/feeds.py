@@ -19,6 +19,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_safe
 
+from policies.links import slug_path
 from policies.models import Company, PolicyVersion
 from policies.ota.records import OTA_CREDIT, OTA_LICENCE
 from reviews.models import Decision
@@ -51,7 +52,7 @@ def checked_note(item: PolicyVersion) -> str:
 
 
 def diff_path(version: PolicyVersion) -> str:
-    return f"{reverse('diff', args=[version.company.slug])}?a={version.sequence - 1}&b={version.sequence}"
+    return f"{slug_path('diff', version.company.slug)}?a={version.sequence - 1}&b={version.sequence}"
 
 
 class ChangesFeed(Feed):

@@ -11,6 +11,7 @@ Anyone may read it, from any origin; nothing here changes state.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -19,6 +20,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from pages.forms import API_PAGE, CompanyListForm, make_cursor
+from policies.links import slug_path
 from policies.models import Company, PolicyVersion
 from policies.ota.records import OTA_CREDIT, OTA_LICENCE, OTA_LICENCE_URL
 from reviews.models import CardReview
@@ -35,14 +37,29 @@ def _json(request: HttpRequest, data: dict[str, Any], status: int = 200) -> Json
     return response
 
 
+# Characters that build_absolute_uri() leaves as they are (iri_to_uri's safe set, less some).
+OUR_PATH = re.compile(r"/[-A-Za-z0-9_/~]*")
+
+
+def _absolute(request: HttpRequest, path: str) -> str:
+    """`request.build_absolute_uri(path)` for a path of ours ("/c/<slug>/": ASCII, no dot
+    segments), which that gives as the scheme and host before it: worked out once a request."""
+    host = getattr(request, "_fineprint_host", None)
+    if host is None:
+        host = request._fineprint_host = request.build_absolute_uri("/").removesuffix("/")  # type: ignore[attr-defined]
+    if OUR_PATH.fullmatch(path) and not path.startswith("//") and "/." not in path:
+        return host + path
+    return request.build_absolute_uri(path)
+
+
 def _company(company: Company, request: HttpRequest) -> dict[str, Any]:
     return {
         "name": company.name,
         "slug": company.slug,
         "website": company.website,
         "sector": company.sector,
-        "page": request.build_absolute_uri(company.get_absolute_url()),
-        "card": request.build_absolute_uri(reverse("api-card", args=[company.slug])),
+        "page": _absolute(request, company.get_absolute_url()),
+        "card": _absolute(request, slug_path("api-card", company.slug)),
     }
 
 
