@@ -14,7 +14,10 @@ from urllib.parse import urlsplit
 from django import template
 from django.template.loader import get_template
 from django.urls import reverse
+from django.utils import formats
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 
 from pages import card_display, icons
 from summaries.parser.codes import HowKind
@@ -44,6 +47,38 @@ def badges(sells: Any, ads: Any, deletion: Any, gpc: Any) -> SafeString:
 @functools.cache
 def _badges(sells: str, ads: bool, deletion: bool, gpc: bool) -> SafeString:
     return get_template("pages/_badges.html").render({"sells": sells, "ads": ads, "deletion": deletion, "gpc": gpc})
+
+
+@register.simple_tag
+def company_row(c: Any) -> SafeString:
+    """One company of the browse list, `<li class="company-row">`: the markup the loop body of
+    `browse.html` had, written out here because a browse page renders 20 of them and the template
+    engine spent ~0.2 ms on each (a third of the page). Values are escaped as `{{ }}` escapes them
+    and dates formatted as the `date` filter formats them; tests/pages/test_page_bytes.py pins
+    the pages byte for byte.
+    """
+    meta = conditional_escape(c.sector_label)
+    if c.last_updated:
+        when = template_localtime(c.last_updated)
+        iso, day = escape(formats.date_format(when, "c")), escape(formats.date_format(when, "j M Y"))
+        meta += f' · <span>Checked <time datetime="{iso}">{day}</time></span>'
+    if c.has_card:
+        if grade := c.grade:
+            grade = conditional_escape(grade)
+            shown = f'<span class="grade-chip grade-{grade}">{grade}</span> Grade {grade}'
+        else:
+            shown = '<span\n      class="muted">Not enough information for a grade</span>'
+        badges_html = badges(c.badge_sells, c.badge_ads, c.badge_deletion, c.badge_gpc)
+        body = f'<p class="row-grade">{shown}</p>\n      {badges_html}\n      '
+    elif c.current_version_id:
+        body = '<p class="muted">Card being prepared.</p>\n      '
+    else:
+        body = '<p class="muted">No policy recorded yet.</p>'
+    return mark_safe(  # noqa: S308 - every value above is escaped
+        '\n    <li class="company-row">\n      <div class="company-row-head">\n'
+        f'        <h3><a href="{conditional_escape(c.get_absolute_url())}">{conditional_escape(c.name)}</a></h3>\n'
+        f'        <p class="meta">{meta}</p>\n      </div>\n      {body}\n    </li>\n    '
+    )
 
 
 @register.simple_tag

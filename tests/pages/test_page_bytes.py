@@ -26,6 +26,7 @@ from django.core.management import call_command
 from django.db import models
 from django.utils import timezone
 
+from policies.models import Company
 from tests.pages.factories import POLICY, add_card, add_version, card_for, make_company
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,10 @@ SECRETS = re.compile(r'(nonce="|name="csrfmiddlewaretoken" value="|"X-CSRFToken"
 PAGES = [
     ("browse", "/", None),
     ("browse-page-2", "/?page=2", None),
+    ("browse-page-3", "/?page=3", None),
     ("browse-page-3-recent", "/?sort=recent&page=3", None),
+    ("browse-graded", "/?sort=grade", None),
+    ("browse-search-quill", "/?q=quill", None),
     ("browse-filtered", "/?sells=no&no_ads=1&sort=oldest", None),
     ("browse-sector-grade", "/?sector=books&grade=C", None),
     ("browse-search", "/?q=amber", None),
@@ -71,7 +75,8 @@ PAGES = [
 @pytest.fixture
 def archive(db, monkeypatch):
     """45 synthetic companies (`seed_bench`: every mix of badges), Juniper with two versions,
-    one company whose card is being prepared and one with no policy; made on a fake clock."""
+    one company whose card is being prepared, one with no policy, one whose name needs escaping,
+    a few with stored grades; made on a fake clock."""
     ticks = itertools.count()
 
     def clock() -> dt.datetime:
@@ -89,6 +94,10 @@ def archive(db, monkeypatch):
     add_card(add_version(juniper, changed), card_for(changed))
     add_version(make_company("Quill Paper", "no-card", text=None), POLICY.replace("Juniper", "Quill"))
     make_company("Nobody Home", "no-policy", text=None)
+    make_company("Fern & <Sons> \"Ltd\" 'Ōsaka'", "fern")
+    # Stored grades, as a card's grading leaves them (the synthetic cards are too thin for one).
+    for slug, grade in [("bench-000002", "B"), ("bench-000011", "E"), ("fern", "A")]:
+        Company.objects.filter(slug=slug).update(grade=grade)
     monkeypatch.undo()
 
 
