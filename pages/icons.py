@@ -5,6 +5,8 @@ Every icon is decorative next to a text label, so the markup hides it from scree
 
 from __future__ import annotations
 
+import functools
+
 PATHS: dict[str, str] = {
     # collected data types
     "contact": '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 7l9 6 9-6"/>',
@@ -88,6 +90,7 @@ def svg(name: str, extra_class: str = "") -> str:
     return f'<svg class="{classes}" aria-hidden="true"><use href="#i-{known}"></use></svg>'
 
 
+@functools.cache  # the same drawings on every page
 def sprite() -> str:
     symbols = "".join(
         f'<symbol id="i-{name}" viewBox="0 0 24 24">{body}</symbol>'

@@ -30,8 +30,13 @@ register = template.Library()
 
 @register.simple_tag
 def icon(name: Any, extra_class: str = "") -> SafeString:
-    safe_class = re.sub(r"[^a-z0-9_ -]", "", str(extra_class).lower())
-    return mark_safe(icons.svg(str(name), safe_class))  # noqa: S308 - svg() only emits our own markup
+    return _icon(str(name), str(extra_class))
+
+
+@functools.lru_cache(maxsize=1024)  # a page asks for the same few dozen again and again
+def _icon(name: str, extra_class: str) -> SafeString:
+    safe_class = re.sub(r"[^a-z0-9_ -]", "", extra_class.lower())
+    return mark_safe(icons.svg(name, safe_class))  # noqa: S308 - svg() only emits our own markup
 
 
 @register.simple_tag
