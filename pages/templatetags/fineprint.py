@@ -6,6 +6,7 @@ reads `item.type.label` or `item.recipient.hint`.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from typing import Any
@@ -18,6 +19,7 @@ from django.utils import formats
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
 
 from pages import card_display, icons
 from summaries.parser.codes import HowKind
@@ -65,7 +67,8 @@ def company_row(c: Any) -> SafeString:
     meta = conditional_escape(c.sector_label)
     if c.last_updated:
         when = template_localtime(c.last_updated)
-        iso, day = escape(formats.date_format(when, "c")), escape(formats.date_format(when, "j M Y"))
+        # `|date:'c'` is the ISO form (DateFormat.c); `|date:"j M Y"` depends on the day alone.
+        iso, day = escape(when.isoformat()), _short_day(when.year, when.month, when.day, get_language())
         meta += f' · <span>Checked <time datetime="{iso}">{day}</time></span>'
     if c.has_card:
         if grade := c.grade:
@@ -84,6 +87,12 @@ def company_row(c: Any) -> SafeString:
         f'        <h3><a href="{conditional_escape(c.get_absolute_url())}">{conditional_escape(c.name)}</a></h3>\n'
         f'        <p class="meta">{meta}</p>\n      </div>\n      {body}\n    </li>\n    '
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_day(year: int, month: int, day: int, language: str | None) -> str:
+    """`|date:"j M Y"` of that day, escaped: "4 Mar 2025"."""
+    return escape(formats.date_format(datetime.date(year, month, day), "j M Y"))
 
 
 @register.simple_tag
