@@ -89,6 +89,42 @@ def company_row(c: Any) -> SafeString:
     )
 
 
+CELL_ICONS = ("yes", "no", "unknown")
+
+
+@register.simple_tag
+def compare_cell(cell: dict[str, Any], label: Any) -> SafeString:
+    """One cell of the compare matrix, `<td class="cell ...">`: the markup the cell loop of
+    `compare.html` had, written out here (a matrix of 4 companies has ~100 cells, the template
+    engine spent ~20 µs on each). Values are escaped as `{{ }}` escapes them; a key the cell
+    lacks counts as empty, as in the template. tests/pages/test_page_bytes.py pins the pages.
+    """
+    state = cell.get("state", "")
+    if not cell.get("card"):
+        kind, body = "none", '<span\n      class="muted">No card yet</span>'
+    else:
+        kind = conditional_escape(state)
+        if state in CELL_ICONS:
+            mark = _icon(str(state), "")
+        elif state == "grade" and (grade := cell.get("grade")):
+            grade = conditional_escape(grade)
+            mark = f'<span\n      class="grade-chip grade-{grade}" aria-hidden="true">{grade}</span>\n      '
+        else:
+            mark = ""
+        body = f"{mark}<span>{conditional_escape(cell.get('text', ''))}</span>"
+    text = conditional_escape(cell.get("text", ""))
+    if quote := cell.get("quote"):
+        url = quote.get("url") if isinstance(quote, dict) else getattr(quote, "url", "")
+        quoted = quote.get("text", "") if isinstance(quote, dict) else getattr(quote, "text", "")
+        link = f'<a\n      href="{conditional_escape(url)}">See it in the policy</a>' if url else ""
+        body += (
+            f'<details class="evidence cell-quote"><summary>{_icon("quote", "")}<span>Why</span>'
+            f'<span class="visually-hidden">\n      ({conditional_escape(label)}, {text})'
+            f"</span></summary><blockquote>{conditional_escape(quoted)}</blockquote>{link}</details>"
+        )
+    return mark_safe(f'\n      <td class="cell cell-{kind}">{body}</td>\n      ')  # noqa: S308 - values escaped
+
+
 @functools.lru_cache(maxsize=4096)
 def _short_day(year: int, month: int, day: int, language: str | None) -> str:
     """`|date:"j M Y"` of that day, escaped: "4 Mar 2025"."""

@@ -62,6 +62,8 @@ PAGES = [
     ("version", "/c/juniper/v/1/", None),
     ("version-highlight", "/c/juniper/v/2/?hl=40-60", None),
     ("compare", "/compare/?c=juniper,bench-000001,bench-000002,bench-000005", None),
+    ("compare-no-card", "/compare/?c=juniper,no-card,fern", None),
+    ("compare-same", "/compare/?c=bench-000001,bench-000009", None),
     ("compare-empty", "/compare/", None),
     ("about", "/about/", None),
     ("api-list", "/api/companies.json", None),
