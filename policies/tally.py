@@ -38,15 +38,19 @@ def key_matches(row: str) -> str:
     return " AND ".join(f"{name} = {value}" for name, value in zip(names, key_values(row), strict=True))
 
 
+# The SQL below is built from this module's fixed names only (no input reaches it): hence the noqa.
+
+
 def _add(row: str) -> str:
+    values = ", ".join(key_values(row))
     return (
-        f"INSERT INTO {TALLY} ({KEY}, n) SELECT {', '.join(key_values(row))}, 1 WHERE {row}.current_version_id IS NOT NULL"
+        f"INSERT INTO {TALLY} ({KEY}, n) SELECT {values}, 1 WHERE {row}.current_version_id IS NOT NULL"
         f" ON CONFLICT ({KEY}) DO UPDATE SET n = {TALLY}.n + 1"
     )
 
 
 def _remove(row: str) -> str:
-    return f"UPDATE {TALLY} SET n = n - 1 WHERE {row}.current_version_id IS NOT NULL AND {key_matches(row)}"
+    return f"UPDATE {TALLY} SET n = n - 1 WHERE {row}.current_version_id IS NOT NULL AND {key_matches(row)}"  # noqa: S608
 
 
 FILTERED = [column for column in PUBLIC_COLUMNS.split(", ") if column != "current_version_id"]
@@ -88,8 +92,8 @@ END $$""",
 POSTGRES_DOWN = ["DROP TRIGGER IF EXISTS company_tally ON policies_company", "DROP FUNCTION IF EXISTS company_tally()"]
 
 REBUILD = [
-    f"DELETE FROM {TALLY}",
-    f"INSERT INTO {TALLY} ({KEY}, n) SELECT {', '.join(key_values('c'))}, COUNT(*) FROM policies_company c"
+    f"DELETE FROM {TALLY}",  # noqa: S608
+    f"INSERT INTO {TALLY} ({KEY}, n) SELECT {', '.join(key_values('c'))}, COUNT(*) FROM policies_company c"  # noqa: S608
     " WHERE c.current_version_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6",
 ]
 

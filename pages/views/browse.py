@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import Coalesce
-from django.utils.functional import cached_property
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from pages.forms import FLAG_FILTERS, GRADE_CHOICES, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm, BrowseParams
@@ -16,6 +16,8 @@ from pages.views.render import render_page
 from policies.models import Company, CompanyTally, Sector
 
 PER_PAGE = 20
+# From this many rows in, a page reads its keys first (see `CountedPaginator._slice`).
+DEFERRED_FROM = 200
 
 ORDERINGS = {
     "name": ["name", "pk"],
@@ -103,6 +105,20 @@ class CountedPaginator(Paginator):
         self._count = count
         self._rows = rows or {}
 
+    @staticmethod
+    def _slice(ordered: QuerySet[Company], start: int, stop: int) -> list[Company]:
+        """Rows `start:stop` of `ordered`; past the first pages, their keys first, from the index alone.
+
+        Stepping over rows inside a browse index that holds every filtered column reads no table row
+        (PostgreSQL fetches each row it steps over from the table otherwise: page 2,500 in 100,000,
+        ~80 ms); then only the page's rows are read, by key.
+        """
+        if start < DEFERRED_FROM:
+            return list(ordered[start:stop])
+        keys = list(ordered.values_list("pk", flat=True)[start:stop])
+        found = Company.objects.in_bulk(keys)  # by key alone: the filters could lead to another index
+        return [found[key] for key in keys if key in found]
+
     @cached_property
     def count(self) -> int:
         return self._count
@@ -116,9 +132,9 @@ class CountedPaginator(Paginator):
         elif top <= bottom:
             rows = []
         elif bottom > self.count - top:
-            rows = list(self.object_list.reverse()[self.count - top : self.count - bottom])[::-1]
+            rows = self._slice(self.object_list.reverse(), self.count - top, self.count - bottom)[::-1]
         else:
-            rows = list(self.object_list[bottom:top])
+            rows = self._slice(self.object_list, bottom, top)
         return self._get_page(rows, number, self)
 
 

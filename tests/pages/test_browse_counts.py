@@ -13,6 +13,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from pages.forms import SORT_CHOICES, BrowseFiltersForm
+from pages.views import browse as browse_view
 from pages.views.browse import PER_PAGE, browse_companies, browse_paginator
 from policies.models import Company, Sector
 from tests.pages.factories import make_many
@@ -44,9 +45,11 @@ def pages_of(query: str):
     return browse_paginator(params, qs), Paginator(qs, PER_PAGE), params
 
 
+@pytest.mark.parametrize("deferred_from", [0, 200], ids=["keys-first", "one-query"])
 @pytest.mark.parametrize("sort", SORTS)
 @pytest.mark.parametrize("filters", FILTERS)
-def test_every_page_matches_a_counted_offset_paginator(varied, filters, sort):
+def test_every_page_matches_a_counted_offset_paginator(varied, filters, sort, deferred_from, monkeypatch):
+    monkeypatch.setattr(browse_view, "DEFERRED_FROM", deferred_from)
     _, expected, _ = pages_of(f"{filters}&sort={sort}")
     for number in [*expected.page_range, expected.num_pages + 5]:
         ours, _, _ = pages_of(f"{filters}&sort={sort}&page={number}")

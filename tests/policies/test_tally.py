@@ -13,9 +13,8 @@ import itertools
 import pytest
 from django.db import connection
 
-from pages.forms import GRADE_CHOICES, SELLS_CHOICES
+from pages.forms import GRADE_CHOICES, SELLS_CHOICES, BrowseParams
 from pages.views.browse import browse_companies
-from pages.forms import BrowseParams
 from policies.models import Company, CompanyTally, Sector
 from tests.pages.factories import make_many
 
@@ -109,9 +108,10 @@ def test_the_grade_filters_leave_out_held_cards():
     """A held card has no badges and no grade: "not enough information" does not count it."""
     companies = make_many(6)
     Company.objects.filter(pk__in=[c.pk for c in companies[:2]]).update(badge_sells=None, grade=None)
-    assert CompanyTally.objects.public_count(grade=None) == Company.objects.public().filter(
-        grade=None, badge_sells__isnull=False
-    ).count()
+    assert (
+        CompanyTally.objects.public_count(grade=None)
+        == Company.objects.public().filter(grade=None, badge_sells__isnull=False).count()
+    )
     assert_tally_exact()
 
 
