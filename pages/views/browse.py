@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_safe
 from pages.forms import FLAG_FILTERS, GRADE_CHOICES, SELLS_CHOICES, SORT_CHOICES, BrowseFiltersForm, BrowseParams
 from pages.views.limits import over_limit, too_many
 from pages.views.render import render_page
-from policies.models import Company, CompanyTally, Sector
+from policies.models import SHORT_SEARCH, Company, CompanyTally, Sector
 
 PER_PAGE = 20
 # From this many rows in, a page reads its keys first (see `CountedPaginator._slice`).
@@ -53,11 +54,14 @@ SEARCH_ORDERINGS = {
 }
 
 
-def browse_companies(params: BrowseParams) -> QuerySet[Company]:
-    """The public companies the browse page lists for `params`, in its order (not yet paged)."""
+def browse_companies(params: BrowseParams, *, near: bool = True) -> QuerySet[Company]:
+    """The public companies the browse page lists for `params`, in its order (not yet paged).
+
+    `near=False` leaves out the names a typo away from the search (see `browse_paginator`).
+    """
     qs = Company.objects.public()
     if params.q:
-        qs = qs.search(params.q)
+        qs = qs.search(params.q, near=near)
     if params.sells:
         qs = qs.filter(badge_sells=params.sells)
     if params.no_ads:
@@ -143,15 +147,23 @@ def browse_paginator(params: BrowseParams, qs: QuerySet[Company]) -> CountedPagi
 
     Filters alone are counted by the tally. A search counts its matches in its page query
     (`COUNT(*) OVER ()`: the matches are all found and sorted for the page anyway); only a page
-    past the last match costs a separate count.
+    past the last match costs a separate count. On PostgreSQL a search first looks for the text
+    itself (in names, aliases, slugs, websites, whole words); only when nothing has it are names a
+    typo away its results, so the costly similarity search runs only for the searches that need it.
     """
     if not params.q:
         return CountedPaginator(qs, PER_PAGE, browse_count(params))
+    searches = [qs]
+    if connection.vendor == "postgresql" and len(params.q) >= SHORT_SEARCH:
+        searches.insert(0, browse_companies(params, near=False))
     bottom = (params.page - 1) * PER_PAGE
-    rows = list(qs.annotate(matches=Window(Count("*")))[bottom : bottom + PER_PAGE])
-    if rows:
-        return CountedPaginator(qs, PER_PAGE, rows[0].matches, rows={params.page: rows})
-    return CountedPaginator(qs, PER_PAGE, 0 if params.page == 1 else qs.count())
+    for found in searches:
+        rows = list(found.annotate(matches=Window(Count("*")))[bottom : bottom + PER_PAGE])
+        if rows:
+            return CountedPaginator(found, PER_PAGE, rows[0].matches, rows={params.page: rows})
+        if params.page > 1 and (matches := found.count()):
+            return CountedPaginator(found, PER_PAGE, matches)  # past the last page: the paginator goes back
+    return CountedPaginator(qs, PER_PAGE, 0)
 
 
 @require_safe

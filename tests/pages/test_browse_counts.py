@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from pages.forms import SORT_CHOICES, BrowseFiltersForm
 from pages.views import browse as browse_view
 from pages.views.browse import PER_PAGE, browse_companies, browse_paginator
-from policies.models import Company, Sector
+from policies.models import SHORT_SEARCH, Company, Sector
 from tests.pages.factories import make_many
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +40,14 @@ def varied(db):
 
 
 def pages_of(query: str):
+    """Our paginator for `query`, and Django's over the companies the page should list."""
     params = BrowseFiltersForm(QueryDict(query), Sector.values).params()
     qs = browse_companies(params)
-    return browse_paginator(params, qs), Paginator(qs, PER_PAGE), params
+    expected = qs
+    if params.q and connection.vendor == "postgresql" and len(params.q) >= SHORT_SEARCH:
+        exact = browse_companies(params, near=False)
+        expected = exact if exact.exists() else qs  # names a typo away only when nothing has the text
+    return browse_paginator(params, qs), Paginator(expected, PER_PAGE), params
 
 
 @pytest.mark.parametrize("deferred_from", [0, 200], ids=["keys-first", "one-query"])
@@ -88,3 +93,12 @@ def test_the_status_line_shows_the_count_and_the_last_page(client, varied):
     html = client.get("/?page=99").content.decode()
     assert "53 companies" in html and "page 3 of 3" in html
     assert "There is no page 99; here is the last page, 3." in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="typo-tolerant search is PostgreSQL's")
+def test_names_a_typo_away_are_listed_only_when_nothing_has_the_text(client, varied):
+    Company.objects.filter(pk=varied[0].pk).update(name="Juniper Hardware")
+    assert "Juniper Hardware" in client.get("/?q=junipre+hardware").content.decode()
+    assert "Juniper Hardware" in client.get("/?q=juniper").content.decode()
+    html = client.get("/?q=shop+01").content.decode()
+    assert "10 companies matching" in html  # Shop 010-019, not every "Shop" a letter or two away
