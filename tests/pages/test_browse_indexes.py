@@ -156,6 +156,8 @@ def test_a_sector_has_an_index_in_each_order(fifty, index):
 
 
 def test_a_search_shorter_than_a_trigram_reads_the_name_prefix_index(fifty):
-    steps = plan(browse_query("q=sh").order_by()[:20])  # found, before the sort every search has
+    # The search alone (as the test of every searched column above): with fifty rows the planner
+    # may as well start from the index of public companies and test each against the search.
+    steps = plan(Company.objects.search("sh").order_by())
     assert "company_name_prefix" in steps
     assert "SCAN policies_company " not in steps + " " and "Seq Scan" not in steps
