@@ -121,7 +121,11 @@ class Summary(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         # Typed once: a card outside the contract is refused here (`pydantic.ValidationError`), before any row changes.
-        card = Card.model_validate(self.card)
+        # `store_card` hands over the Card it has already validated, and the field keeps its JSON form.
+        if isinstance(self.card, Card):
+            card, self.card = self.card, self.card.as_json()
+        else:
+            card = Card.model_validate(self.card)
         self.refresh_derived(card)
         self.refresh_changes(card)
         if kwargs.get("update_fields") is not None:  # update_or_create saves only its defaults

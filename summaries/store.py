@@ -22,7 +22,7 @@ def store_card(version: PolicyVersion, card: Card | dict[str, Any]) -> Summary:
     summary, _ = Summary.objects.update_or_create(
         version=version,
         parser_version=typed.parser_version or PARSER_VERSION,
-        defaults={"card": typed.as_json(), "created_at": timezone.now()},
+        defaults={"card": typed, "created_at": timezone.now()},  # Summary.save stores its JSON form
     )
     return summary
 

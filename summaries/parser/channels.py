@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from summaries.parser.prefix_scan import finditer_in
+
 # Roles, best first for a shopper: the order contacts are shown in.
 PRIVACY_FORM = "privacy_form"
 DPO = "dpo"
@@ -141,7 +143,7 @@ def role(kind: str, value: str, before: str, sentence: str, label: str = "") -> 
     authority = list(_AUTHORITY.finditer(before))
     if authority and not _FIRST_PERSON.search(before, authority[-1].end()):
         return REGULATOR
-    dispute = list(_DISPUTE.finditer(before))
+    dispute = list(finditer_in(_DISPUTE, before))
     if dispute and not _FIRST_PERSON.search(before, dispute[-1].end()):
         return DISPUTE_RESOLUTION
     if _BUSINESS_CONTEXT.search(sentence):

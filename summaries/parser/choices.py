@@ -18,7 +18,7 @@ from typing import Any
 from summaries.parser import channels
 from summaries.parser.evidence import evidence
 from summaries.parser.phones import dial_digits, find_phones
-from summaries.parser.prefix_scan import finditer
+from summaries.parser.prefix_scan import finditer, finditer_in
 from summaries.parser.scan import Scan, Sentence, scan
 from summaries.parser.types import Passage
 from summaries.parser.vocab_choices import (
@@ -150,7 +150,7 @@ _LINKED_TO = re.compile(
 
 
 def _negated(text: str, s: Sentence, position: int) -> bool:
-    for match in NEGATED_CHOICE.finditer(text, max(s.start, position - 80), s.end):
+    for match in finditer_in(NEGATED_CHOICE, text, max(s.start, position - 80), s.end):
         if match.start() <= position and not _CLAUSE_BREAK.search(text, match.end(), position):
             return True
     return False
@@ -347,7 +347,7 @@ def _entries(result: Scan, s: Sentence, memo: dict[int, list[dict[str, str]]]) -
 
 def _located_entries(text: str, s: Sentence) -> list[tuple[int, dict[str, str]]]:
     """(start, entry) of every how in a sentence, in text order: HOW's matches and the policy's phone numbers."""
-    located = [(m.start(), entry) for m in HOW.finditer(text, s.start, s.end) if (entry := _entry(text, m))]
+    located = [(m.start(), entry) for m in finditer_in(HOW, text, s.start, s.end) if (entry := _entry(text, m))]
     phones = find_phones(text)
     first = bisect_left(phones, s.start, key=lambda phone: phone.start)
     for phone in phones[first:]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from summaries.parser.evidence import evidence
 from summaries.parser.lowercase import lowered
-from summaries.parser.sentences import BOUNDARY, CLOSERS, ends_sentence, stop_of
+from summaries.parser.sentences import CLOSERS, boundary_matches, ends_sentence, stop_of
 from summaries.parser.types import Evidence
 
 _MAX_EVIDENCE = 3
@@ -33,7 +33,7 @@ def sentence_around(text: str, start: int, end: int | None = None) -> tuple[int,
         first = low
     high = min(len(text), end + _REACH)
     last = high
-    for match in BOUNDARY.finditer(text, max(end, first), high):
+    for match in boundary_matches(text, max(end, first), high):
         if ends_sentence(text, match):
             last = stop_of(match)
             break
@@ -53,7 +53,7 @@ def _sentence_start(text: str, start: int, since: int, low: int) -> int | None:
     while since > low and since < start and (text[since].isspace() or text[since] in CLOSERS):
         since += 1
     # Only the last true boundary before the cue matters: check candidates from the nearest back.
-    candidates = [m for m in BOUNDARY.finditer(text, since, min(len(text), start + 1)) if m.end() <= start]
+    candidates = [m for m in boundary_matches(text, since, min(len(text), start + 1)) if m.end() <= start]
     for match in reversed(candidates):
         if ends_sentence(text, match):
             return match.end()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from summaries.parser.prefix_scan import finditer_in
+
 # Negation reaches to the end of its clause: a stop, a colon, or a turn such as "but" or "except".
 _CLAUSE_END = re.compile(
     r"[;:]|\.\s|,\s*(?:but|however|although|though|except|unless|other than|only)\b"
@@ -53,10 +55,10 @@ def inside(position: int, spans: list[tuple[int, int]]) -> bool:
 def third_party_subject(text: str, sentence_start: int, verb_start: int) -> bool:
     """True when the nearest actor before a verb is someone other than the company or the user."""
     window = text[max(sentence_start, verb_start - 90) : verb_start]
-    last_first = max((m.end() for m in FIRST_PARTY.finditer(window)), default=-1)
-    last_third = max((m.end() for m in THIRD_PARTY.finditer(window)), default=-1)
+    last_third = max((m.end() for m in finditer_in(THIRD_PARTY, window)), default=-1)
     if last_third < 0:
         return False
+    last_first = max((m.end() for m in FIRST_PARTY.finditer(window)), default=-1)
     if last_first < 0:
         return True
     return last_third > last_first

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from summaries.parser.postal import COUNTRY_LINE, ends_with_postcode
+from summaries.parser.prefix_scan import finditer_in
 from summaries.parser.sentences import boundaries, stop_of
 from summaries.parser.types import Passage
 
@@ -374,7 +375,7 @@ def _run_in_caps(text: str, start: int, end: int) -> list[tuple[int, int, str | 
     )
     if leading and len(leading.group("head")) >= 6:
         cuts.append((start + leading.start("head"), leading.group("head")))
-    for match in _RUN_IN_CAPS.finditer(line):
+    for match in finditer_in(_RUN_IN_CAPS, line):
         head = match.group("head")
         if len(head) >= 8 and (not cuts or start + match.start("head") > cuts[-1][0]):
             cuts.append((start + match.start("head"), head))

@@ -11,7 +11,7 @@ offsets are mapped between bytes and characters once per text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -21,21 +21,72 @@ from summaries.parser.re2_forms import FOLDS_TO_ASCII, FORM_OPTIONS, Form, ascii
 
 _FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
 _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
-_FORMS: dict[tuple[re.Pattern[str], bool], tuple[Form, Any] | None] = {}  # and the form compiled by RE2
+# The form, compiled by RE2, and whether it matches in a span of bytes (`_found_by`).
+# Keyed by the pattern's id, the entry holding the pattern itself (so the id stays its own): hashing a re.Pattern
+# hashes its whole compiled code each time, a cost paid per search.
+_FORMS: dict[tuple[int, bool], tuple[re.Pattern[str], tuple[Form, Any, Callable[[Any, int, int], bool]] | None]] = {}
+
+
+def _form(pattern: re.Pattern[str], ascii: bool) -> tuple[Form, Any, Callable[[Any, int, int], bool]] | None:
+    entry = _FORMS.get((id(pattern), ascii))
+    if entry is None:
+        entry = _FORMS[(id(pattern), ascii)] = (pattern, _form_of(pattern, ascii=ascii))
+    return entry[1]
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     encoded = _encoded(text)
     if encoded is None:
         return pattern.finditer(text)
-    key = (pattern, encoded.ascii)
-    if key not in _FORMS:
-        _FORMS[key] = _form_of(pattern, ascii=encoded.ascii)
-    form = _FORMS[key]
+    form = _form(pattern, encoded.ascii)
     if form is None or (form[0].caseless and encoded.folds):
         return pattern.finditer(text)
     found = _matches(pattern, form[1], text, encoded)
     return iter(found) if found is not None else pattern.finditer(text)
+
+
+def may_match(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """False only when `pattern.search(text, pos, endpos)` finds nothing, as the pattern's RE2 form says.
+
+    For a short span of a policy `re` tries every position, and a case-insensitive pattern led by `\\b` has no
+    first character it can skip to; RE2 reads the span once. Python reads the text as if it ended at `endpos`,
+    so RE2 is given the bytes up to there (a view, not a copy) and starts at `pos` with what lies before it in
+    view, as `re` does for `\\b`. The policy's own encoding is remembered; a short text of its own is encoded
+    when it is ASCII and left to `re` otherwise."""
+    endpos = len(text) if endpos is None else min(endpos, len(text))
+    pos = max(0, pos)
+    if pos > endpos:
+        return pattern.search(text, pos, endpos) is not None  # re's own rule for an empty window
+    cached = _last_encoded
+    if cached[0] is text:
+        encoded = cached[1]
+        if encoded is None:
+            return True
+        ascii, data, start, end = encoded.ascii, encoded.data, encoded.byte(pos), encoded.byte(endpos)
+        folds = encoded.folds
+    elif text.isascii():
+        ascii, data, start, end, folds = True, text.encode("ascii"), pos, endpos, False
+    else:
+        return True
+    form = _form(pattern, ascii)
+    if form is None or (form[0].caseless and folds):
+        return True
+    view = memoryview(data)[:end] if end < len(data) else data
+    return form[2](view, start, end)
+
+
+def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """`pattern.search(text, pos, endpos)`, run only where the RE2 form finds a match (see `may_match`)."""
+    endpos = len(text) if endpos is None else endpos
+    return pattern.search(text, pos, endpos) if may_match(pattern, text, pos, endpos) else None
+
+
+def finditer_in(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterable[re.Match[str]]:
+    """`pattern.finditer(text, pos, endpos)`, run only where the RE2 form finds a match (see `may_match`)."""
+    endpos = len(text) if endpos is None else endpos
+    return pattern.finditer(text, pos, endpos) if may_match(pattern, text, pos, endpos) else ()
 
 
 class _Encoded:
@@ -80,7 +131,7 @@ def _encoded(text: str) -> _Encoded | None:
     return encoded
 
 
-def _form_of(pattern: re.Pattern[str], *, ascii: bool) -> tuple[Form, Any] | None:
+def _form_of(pattern: re.Pattern[str], *, ascii: bool) -> tuple[Form, Any, Callable[[Any, int, int], bool]] | None:
     if pattern.flags & re.VERBOSE:
         return None
     letters = "".join(letter for flag, letter in _FLAGS if pattern.flags & flag)
@@ -88,7 +139,21 @@ def _form_of(pattern: re.Pattern[str], *, ascii: bool) -> tuple[Form, Any] | Non
     if letters:
         source = f"(?{letters}){source}"
     form = re2_form(source, ascii=ascii)
-    return None if form is None else (form, re2.compile(form.pattern, FORM_OPTIONS))
+    if form is None:
+        return None
+    compiled = re2.compile(form.pattern, FORM_OPTIONS)
+    return form, compiled, _found_by(compiled)
+
+
+def _found_by(compiled: Any) -> Callable[[Any, int, int], bool]:
+    """Whether the compiled form matches in data[start:end] (data: UTF-8 bytes or a view of them). google-re2's
+    `search` wraps every call in Python (a generator, a match object): its binding's own `Match` is asked
+    directly where the installed version has it (its spans; (-1, -1) for no match), `search` otherwise."""
+    raw = getattr(getattr(compiled, "_regexp", None), "Match", None)
+    anchor = getattr(getattr(re2, "_Anchor", None), "UNANCHORED", None)
+    if raw is None or anchor is None:
+        return lambda data, start, end: compiled.search(data, start, end) is not None
+    return lambda data, start, end: raw(anchor, data, start, end)[0][0] >= 0
 
 
 def _matches(pattern: re.Pattern[str], form: Any, text: str, encoded: _Encoded) -> list[re.Match[str]] | None:

@@ -64,13 +64,27 @@ def re2_form(pattern: str, *, ascii: bool) -> Form | None:
         form = translator.run()
     except (re.error, _Unsupported):
         return None
-    if translator.caseless and not pattern.isascii():
+    if translator.caseless and _folds_beyond_ascii(pattern):
         return None  # RE2 and Python fold a few non-ASCII letters differently (dotless i)
     try:
         re2.compile(form, FORM_OPTIONS)
     except re2.error:
         return None
     return Form(form, ascii and translator.exact, translator.caseless and not ascii)
+
+
+def _folds_beyond_ascii(pattern: str) -> bool:
+    """Whether a case-insensitive match of the pattern may fold a character beyond ASCII: it holds such a character
+    that has a case (a letter such as é or ı), or one that may end a class range (the range may hold letters).
+    Curly quotes and dashes have no case: both engines match them only as themselves."""
+    for at, char in enumerate(pattern):
+        if char.isascii():
+            continue
+        if char.lower() != char or char.upper() != char or char.casefold() != char:
+            return True
+        if pattern[at - 1 : at] == "-" or pattern[at + 1 : at + 2] == "-":
+            return True
+    return False
 
 
 class _Translator:
@@ -222,7 +236,7 @@ class _Translator:
         p = self.pattern
         rest = p[self.at + 1 :]
         if not rest.startswith("?"):
-            self.out.append("(")
+            self.out.append("(?:")  # a capture changes nothing of where a form matches, and costs RE2 its fast path
             self.at += 1
             return
         if rest.startswith(("?=", "?!", "?<=", "?<!")):
@@ -238,7 +252,7 @@ class _Translator:
             self.at += 3
             return
         if rest.startswith("?P<"):
-            self.out.append("(")  # names do not matter to whether a pattern matches
+            self.out.append("(?:")  # names and captures do not matter to whether a pattern matches
             self.at = p.index(">", self.at) + 1
             return
         if rest.startswith("?#"):

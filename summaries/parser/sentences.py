@@ -36,6 +36,14 @@ ABBREVIATION = re.compile(r"\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + 
 _ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 2
 
 
+def boundary_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`BOUNDARY.finditer(text, start, end)`: every boundary starts at . ! ? or a line break, so only there is it
+    tried (re has no first character to skip to in BOUNDARY's alternatives and tries every position)."""
+    candidates = occurrences(text, STOPS, start, end)
+    candidates |= occurrences(text, "\n", start, end)
+    return finditer_at(BOUNDARY, text, candidates, start, end)
+
+
 def ends_sentence(text: str, match: re.Match[str]) -> bool:
     """Whether a boundary match is a true sentence end: a line break, or a stop that is not an abbreviation's."""
     at = match.start() + 1  # after the stop

@@ -14,6 +14,7 @@ from typing import Any
 
 from summaries.parser.evidence import evidence
 from summaries.parser.negation import DEFINITION, inside, spans_for, third_party_subject
+from summaries.parser.prefix_scan import finditer_in, search
 from summaries.parser.scan import Scan, passage_heading, scan
 from summaries.parser.types import Passage
 from summaries.parser.vocab_data import DATA_TYPES, SKIP
@@ -136,7 +137,7 @@ def _mentions(text: str, passages: list[Passage]):
                 code = "advertisers"
             if _FROM.search(text, max(s.start, match.start() - 40), match.start()) and not shares:
                 continue  # "we collect information from our partners": a source, not a recipient
-            if code in ("social_media", "public") and _SOCIAL_SOURCE.search(s.text):
+            if code in ("social_media", "public") and search(_SOCIAL_SOURCE, s.text):
                 continue  # what you made public on a network that passes it to us: a source, not a recipient
             ok = shares or (code in ACTING and acts and _acts_on(result, i, match))
             ok = ok or any(match.start() >= end for end in excepted)
@@ -169,14 +170,14 @@ def extract_shared(text: str, passages: list[Passage]) -> list[dict[str, Any]]:
         if s.start in item["_seen"]:
             continue
         item["_seen"].add(s.start)
-        for name in NAMES.finditer(text, s.start, s.end) if not _SOCIAL_SOURCE.search(s.text) else ():
+        for name in finditer_in(NAMES, text, s.start, s.end) if not search(_SOCIAL_SOURCE, s.text) else ():
             value = name.group(0)
             kind = "advertisers" if _TRACKER_NAME.search(value) else NAME_RECIPIENT.get(value)
             if _EXAMPLE_OF.fullmatch(text, match.end(), name.start()):
                 kind = code
             if kind in (None, code) and value not in item["names"]:
                 item["names"].append(value)
-        item["purposes"] |= {m.lastgroup for m in PURPOSES.finditer(text, s.start, s.end) if m.lastgroup}
+        item["purposes"] |= {m.lastgroup for m in finditer_in(PURPOSES, text, s.start, s.end) if m.lastgroup}
         for data in data_words.get(index_of[s.start], []):
             kind = group_name(data)
             if kind and kind != "ignore" and not inside(data.start(), negated):

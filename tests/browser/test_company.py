@@ -126,3 +126,14 @@ def test_compare_link_on_the_company_page_starts_a_comparison(catalogue, browsin
     expect(page).to_have_url(re.compile(r"/compare/\?c=bargain-barn$"))
     expect(page.get_by_role("list", name="Companies being compared")).to_contain_text("Bargain Barn")
     expect(page.locator("#need-more")).to_be_visible()
+
+
+def test_the_card_as_json_link_opens_the_json_rather_than_swapping_it_into_the_page(catalogue, open_browsing):
+    # The page's links are boosted by htmx; this one sits in a container that opts out.
+    page = open_browsing("desktop").page
+    page.goto("/c/lumen-lamps/")
+    with page.expect_response(re.compile(r"/api/c/lumen-lamps/card\.json$")) as response:
+        page.get_by_role("link", name="This card as JSON").click()
+    assert response.value.request.header_value("HX-Request") is None
+    expect(page).to_have_url(re.compile(r"/api/c/lumen-lamps/card\.json$"))
+    assert '"company"' in page.content() or '"card"' in page.content()

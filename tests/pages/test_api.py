@@ -6,6 +6,7 @@ import pytest
 
 from policies.models import Company
 from tests.pages.factories import POLICY, add_card, add_version, card_for, make_company, make_many
+from tests.pages.htmx import is_boosted
 
 pytestmark = pytest.mark.django_db
 
@@ -94,10 +95,13 @@ def test_query_count_is_constant(client, django_assert_max_num_queries, count):
 
 def test_the_company_page_and_about_page_link_to_the_api_outside_htmx_boosting(client, juniper):
     # A boosted link would swap JSON into the page instead of opening it.
-    assert 'href="/api/c/juniper/card.json" type="application/json" hx-boost="false"' in (
-        client.get("/c/juniper/").content.decode()
-    )
-    assert 'href="/api/companies.json" hx-boost="false"' in client.get("/about/").content.decode()
+    company, about = (client.get(url).content.decode() for url in ("/c/juniper/", "/about/"))
+    assert 'href="/api/c/juniper/card.json" type="application/json"' in company
+    assert not is_boosted(company, "/api/c/juniper/card.json")
+    assert not is_boosted(about, "/api/companies.json")
+    assert not is_boosted(about, "/feeds/changes.atom")
+    # ...while the page's other links stay boosted.
+    assert is_boosted(company, "/c/juniper/report/")
 
 
 def test_companies_come_a_page_at_a_time_with_a_cursor(client, db):

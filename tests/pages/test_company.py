@@ -11,6 +11,7 @@ from summaries.parser import codes
 from summaries.recording import record_version
 from tests.pages.conftest import assert_fragment, assert_full_page, hx_get, text_of
 from tests.pages.factories import POLICY, add_card, add_version, card_for, ev, make_company, make_many
+from tests.pages.htmx import is_boosted
 
 pytestmark = pytest.mark.django_db
 
@@ -207,7 +208,9 @@ def test_real_seed_policies_render_within_limits(client, db):
 def test_company_pages_announce_and_link_the_company_feed(client, juniper, url):
     html = client.get(url).content.decode()
     assert '<link rel="alternate" type="application/atom+xml"' in html
-    assert 'href="/feeds/c/juniper.atom" type="application/atom+xml" hx-boost="false"' in html
+    assert 'href="/feeds/c/juniper.atom" type="application/atom+xml"' in html
+    # A boosted link would swap the feed's XML into the page instead of opening it.
+    assert not is_boosted(html, "/feeds/c/juniper.atom")
     assert 'href="/feeds/changes.atom"' in html
 
 

@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from summaries.parser import negation, selling, sentences, shared, vocab_data
-from summaries.parser.prefix_scan import _form_of, finditer, finditer_at, occurrences
+from summaries.parser.prefix_scan import _encoded, _form_of, finditer, finditer_at, finditer_in, occurrences, search
 from summaries.parser.re2_forms import FOLDS_TO_ASCII
 
 MODULE_PATTERNS = [
@@ -141,3 +141,54 @@ def test_finditer_at_respects_pos_and_endpos():
     for pos, endpos in [(0, len(text)), (1, 9), (5, 8), (5, 7), (0, 0)]:
         expected = [m.span() for m in pattern.finditer(text, pos, endpos)]
         assert [m.span() for m in finditer_at(pattern, text, starts, pos, endpos)] == expected
+
+
+def _window_result(pattern, text, pos, endpos):
+    found = pattern.search(text, pos, endpos)
+    return None if found is None else (found.span(), found.groups())
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_search_in_a_window_gives_re_s_answer(text):
+    # Windows of the remembered policy text (RE2 reads the bytes up to endpos, from pos with what lies before it)
+    # and texts of their own (encoded when ASCII).
+    for remembered in (True, False):
+        for pattern in MODULE_PATTERNS:
+            for pos in range(0, len(text) + 2, 7):
+                for endpos in range(pos - 1, len(text) + 2, 9):
+                    if remembered:
+                        _encoded(text)
+                    got = search(pattern, text, pos, endpos)
+                    expected = _window_result(pattern, text, pos, endpos)
+                    assert (None if got is None else (got.span(), got.groups())) == expected, (pattern, pos, endpos)
+                    ends = [m.span() for m in finditer_in(pattern, text, pos, endpos)]
+                    assert ends == [m.span() for m in pattern.finditer(text, pos, endpos)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _regex,
+    st.sampled_from([0, re.IGNORECASE]),
+    st.text(alphabet="abABkKsSiI ’İıſK\u212a", max_size=16),
+    st.integers(0, 17),
+    st.integers(0, 17),
+    st.booleans(),
+)
+def test_any_pattern_searched_in_a_window_gives_re_s_answer(pattern, flags, text, pos, endpos, remembered):
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error:
+        assume(False)
+        return
+    if remembered:
+        _encoded(text)
+    got = search(compiled, text, pos, endpos)
+    assert (None if got is None else (got.span(), got.groups())) == _window_result(compiled, text, pos, endpos)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab. !?\n\"')]”’“A1•(", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_boundary_matches_are_boundary_finditer(text, start, length):
+    end = min(len(text), start + length)
+    expected = [m.span() for m in sentences.BOUNDARY.finditer(text, start, end)]
+    assert [m.span() for m in sentences.boundary_matches(text, start, end)] == expected

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from summaries.parser import choices, mentions, vocab_data, vocab_sharing
 from summaries.parser.lowercase import lowered
 from summaries.parser.pattern_tree import Unsupported, parse
-from summaries.parser.wordmatch import WordMatcher, first_words
+from summaries.parser.wordmatch import _GAP_AND_WORD, WordMatcher, _word_spans, first_words
 
 MODULES = [choices, mentions, vocab_data, vocab_sharing]  # where the phrase matchers are built
 MATCHERS = list({id(v): v for module in MODULES for v in vars(module).values() if isinstance(v, WordMatcher)}.values())
@@ -67,3 +67,15 @@ def test_first_words_are_unknown_where_the_first_word_is_unbounded_or_unread(pat
 def test_the_parse_refuses_what_it_does_not_read(pattern):
     with pytest.raises(Unsupported):
         parse(pattern)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab09 -.@’éAZİ\u212a\ud800\n", max_size=40))
+def test_word_spans_are_the_regex_s_words(text):
+    low = lowered(text)
+    expected, position = [], 0
+    for gap, word in _GAP_AND_WORD.findall(low):
+        position += len(gap)
+        expected.append((position, position + len(word)))
+        position += len(word)
+    assert list(_word_spans(low)) == expected

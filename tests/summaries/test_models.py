@@ -74,3 +74,23 @@ def test_the_store_refuses_a_card_outside_the_contract(version):
     with pytest.raises(ValidationError, match="brand_new_recipient"):
         store_card(version, {**CARD, "shared": [{**CARD["shared"][0], "recipient": "brand_new_recipient"}]})
     assert not Summary.objects.filter(version=version, parser_version="9.9.9").exists()
+
+
+@pytest.mark.django_db
+def test_the_store_types_a_card_once_and_keeps_its_json_form(version, monkeypatch):
+    from summaries.parser.model import Card
+
+    calls = []
+    validate = Card.model_validate.__func__
+
+    def counted(cls, data, **kwargs):
+        calls.append(cls)
+        return validate(cls, data, **kwargs)
+
+    monkeypatch.setattr(Card, "model_validate", classmethod(counted))
+    for _ in range(2):  # creating the row, then replacing it
+        calls.clear()
+        store_card(version, CARD)
+        assert calls.count(Card) == 1  # the reviewed card read by the review queue is a subclass, typed apart
+    stored = Summary.objects.get(version=version, parser_version="9.9.9")
+    assert stored.card == CARD
