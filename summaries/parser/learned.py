@@ -16,6 +16,7 @@ import itertools
 import math
 import os
 import re
+import unicodedata
 import zlib
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,9 @@ from summaries.parser import codes
 PRACTICES = codes.PRACTICES
 HASH_BITS = 18
 WEIGHTS = Path(__file__).resolve().parent / "weights" / "practices.npz"
+# The static token table distilled from all-MiniLM-L6-v2 (`training/distill.py`) and its WordPiece vocabulary.
+TOKENS = WEIGHTS.parent / "tokens.npz"
+VOCAB = WEIGHTS.parent / "minilm-vocab.txt"
 RULE_FEATURES = 2 * len(PRACTICES)
 # Off unless switched on: on OPP-115 passages the model does not yet beat the rules (see weights/NOTICE.md).
 SETTING = "FINEPRINT_LEARNED_PRACTICES"
@@ -44,6 +48,71 @@ def hashed(text: str, heading: str = "") -> list[int]:
     return sorted({zlib.crc32(g.encode()) & _MASK for g in grams})
 
 
+_PIECES = re.compile(r"[^\W_]+|\S")
+_CACHE_LIMIT = 200_000
+
+
+class WordPiece:
+    """BERT's uncased tokenizer (basic split, then greedy longest-match WordPiece), in plain Python.
+
+    Lower-cases, strips accents (NFD, combining marks dropped), splits runs of letters and digits from every other
+    non-space character, then cuts each word into the longest vocabulary pieces (`##` marks a continuation); a word
+    with no such cut, or longer than 100 characters, is `[UNK]`. Simplified from BERT's basic tokenizer in that any
+    non-alphanumeric character stands alone (BERT keeps symbols such as `©` attached); CJK text is not split per
+    character. Words are cached, so running text costs a dict look-up per word.
+    """
+
+    def __init__(self, vocab: list[str]) -> None:
+        self.ids = {token: i for i, token in enumerate(vocab)}
+        self.unk = self.ids["[UNK]"]
+        self.cls, self.sep = self.ids["[CLS]"], self.ids["[SEP]"]
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def word(self, word: str) -> tuple[int, ...]:
+        found = self._cache.get(word)
+        if found is not None:
+            return found
+        pieces: list[int] = []
+        start = 0
+        while start < len(word) and len(word) <= 100:
+            end = len(word)
+            while end > start:
+                piece = word[start:end] if start == 0 else "##" + word[start:end]
+                if piece in self.ids:
+                    break
+                end -= 1
+            else:
+                pieces.clear()
+                break
+            pieces.append(self.ids[piece])
+            start = end
+        pieces = pieces or [self.unk]
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = found = tuple(pieces)
+        return found
+
+    def encode(self, text: str, special: bool = False) -> list[int]:
+        text = text.lower()
+        if not text.isascii():
+            text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+        out = [self.cls] if special else []
+        for w in _PIECES.findall(text):
+            out.extend(self.word(w))
+        if special:
+            out.append(self.sep)
+        return out
+
+
+def pooled(ids: list[int], table: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The weighted mean of a passage's token vectors (zeros for a passage without tokens), float32."""
+    if not ids:
+        return np.zeros(table.shape[1], dtype=np.float32)
+    w = weights[ids]
+    total = float(w.sum())
+    return (w @ table[ids].astype(np.float32)) / (total if total > 0 else 1.0)
+
+
 def rule_features(scores: dict[str, float], labels: list[str]) -> np.ndarray:
     """The rule scorer's view of a passage: log-scaled scores, then its labels as 0/1, in `PRACTICES` order."""
     out = np.zeros(RULE_FEATURES, dtype=np.float32)
@@ -54,7 +123,13 @@ def rule_features(scores: dict[str, float], labels: list[str]) -> np.ndarray:
 
 
 class Model:
-    """Weights of the ten one-vs-rest logistic models and the per-practice decision thresholds."""
+    """Weights of the ten one-vs-rest logistic models and the per-practice decision thresholds.
+
+    A model trained with the static token vectors also carries `dense` (dims x 10) and what makes its block
+    (`token_weights`, `dense_mean`, `dense_multiplier`). The dense block is linear in the token vectors, so it is
+    folded once at load into ten logits per vocabulary token (`token_logits`) and a bias shift: a passage then costs a
+    weighted mean of ten numbers per token, exactly what the full (vector - mean) * multiplier @ dense gives.
+    """
 
     def __init__(self, path: Path) -> None:
         with np.load(path, allow_pickle=False) as data:
@@ -64,19 +139,45 @@ class Model:
             self.rules = np.ascontiguousarray(data["rules"], dtype=np.float32)  # (RULE_FEATURES, 10)
             self.bias = np.asarray(data["bias"], dtype=np.float32)
             self.thresholds = np.asarray(data["thresholds"], dtype=np.float32)
+            self.token_logits: np.ndarray | None = None
+            if "dense" in data.files:
+                coef = data["dense"].astype(np.float64) * data["dense_multiplier"].astype(np.float64)[:, None]
+                self.bias = (self.bias - data["dense_mean"].astype(np.float64) @ coef).astype(np.float32)
+                self.token_logits = (token_table().astype(np.float64) @ coef).astype(np.float32)  # (vocab, 10)
+                self.token_weights = np.asarray(data["token_weights"], dtype=np.float32)
 
-    def probabilities(self, buckets: list[int], rules: np.ndarray) -> np.ndarray:
+    def probabilities(self, buckets: list[int], rules: np.ndarray, ids: list[int] | None = None) -> np.ndarray:
         z = self.bias + rules @ self.rules
         if buckets:
             z = z + self.words[buckets].sum(axis=0) / math.sqrt(len(buckets))
+        if self.token_logits is not None and ids:
+            z = z + pooled(ids, self.token_logits, self.token_weights)
         return 1.0 / (1.0 + np.exp(-z))
 
-    def labels(self, buckets: list[int], rules: np.ndarray) -> list[str]:
+    def labels(self, buckets: list[int], rules: np.ndarray, ids: list[int] | None = None) -> list[str]:
         """Practices over their thresholds, most probable first; the most probable one if none is."""
-        p = self.probabilities(buckets, rules)
+        p = self.probabilities(buckets, rules, ids)
         order = np.argsort(-p, kind="stable")
         chosen = [PRACTICES[i] for i in order if p[i] >= self.thresholds[i]]
         return chosen or [PRACTICES[int(order[0])]]
+
+    def classify(self, text: str, heading: str, scores: dict[str, float], rule_labels: list[str]) -> list[str]:
+        """The labels of one passage from its text and heading and the rule scorer's view of it."""
+        ids = tokenizer().encode(text) if self.token_logits is not None else None
+        return self.labels(hashed(text, heading), rule_features(scores, rule_labels), ids)
+
+
+@cache
+def tokenizer() -> WordPiece:
+    """all-MiniLM-L6-v2's WordPiece vocabulary (`weights/minilm-vocab.txt`), loaded once per process."""
+    return WordPiece(VOCAB.read_text(encoding="utf-8").splitlines())
+
+
+@cache
+def token_table() -> np.ndarray:
+    """The distilled static token vectors (vocabulary x dims, float16), loaded once per process."""
+    with np.load(TOKENS, allow_pickle=False) as data:
+        return np.ascontiguousarray(data["vectors"])
 
 
 @cache
@@ -97,4 +198,4 @@ def learned_practices(text: str, heading: str, scores: dict[str, float], rule_la
     loaded = model()
     if loaded is None:
         return None
-    return loaded.labels(hashed(text, heading), rule_features(scores, rule_labels))
+    return loaded.classify(text, heading, scores, rule_labels)

@@ -122,8 +122,10 @@ def _word_spans(low: str) -> zip[tuple[int, int]]:
         codes = np.frombuffer(low.encode("ascii"), dtype=np.uint8)
     else:
         codes = np.frombuffer(low.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)  # a code point each
-    in_word = ((codes >= 0x61) & (codes <= 0x7A)) | ((codes >= 0x30) & (codes <= 0x39))
-    edges = np.flatnonzero(np.diff(in_word, prepend=False, append=False)).tolist()
+    # In a word or not, with a "not" before and after: a word starts and ends where the flag changes.
+    in_word = np.zeros(len(codes) + 2, dtype=np.bool_)
+    in_word[1:-1] = ((codes >= 0x61) & (codes <= 0x7A)) | ((codes >= 0x30) & (codes <= 0x39))
+    edges = np.flatnonzero(in_word[1:] != in_word[:-1]).tolist()
     return zip(edges[0::2], edges[1::2], strict=True)
 
 

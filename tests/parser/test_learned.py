@@ -89,3 +89,46 @@ def test_shipped_weights_load_and_label_with_contract_codes(monkeypatch):
     assert labels == classify_practices(PASSAGE, "How long we keep your information")
     direct = learned.learned_practices(PASSAGE, "", practice_scores(PASSAGE), rule_practices(PASSAGE))
     assert direct and set(direct) <= set(codes.PRACTICES)
+
+
+def test_wordpiece_cuts_words_into_the_longest_vocabulary_pieces():
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "we", "share", "ad", "##vert", "##iser", "##s", ",", "cafe", "."]
+    tokenizer = learned.WordPiece(vocab)
+    ids = tokenizer.encode("We share Advertisers, café.")
+    assert [vocab[i] for i in ids] == ["we", "share", "ad", "##vert", "##iser", "##s", ",", "cafe", "."]
+    # A word with no cut into pieces, or an overlong one, is one unknown token; specials wrap a sentence.
+    unknown = tokenizer.encode("xyz " + "a" * 101, special=True)
+    assert [vocab[i] for i in unknown] == ["[CLS]", "[UNK]", "[UNK]", "[SEP]"]
+    assert tokenizer.encode("") == []
+
+
+@pytest.mark.skipif(not learned.TOKENS.exists(), reason="no distilled table (python -m training.distill)")
+def test_distilled_vocabulary_and_token_table_agree():
+    table = learned.token_table()
+    assert table.shape[0] == len(learned.tokenizer().ids) == 30522
+    assert table.dtype == np.float16 and np.isfinite(table.astype(np.float32)).all()
+    ids = learned.tokenizer().encode("We share your personal data with advertisers.")
+    assert [list(learned.tokenizer().ids)[i] for i in ids[:5]] == ["we", "share", "your", "personal", "data"]
+
+
+def test_dense_block_is_folded_into_per_token_logits_exactly(tmp_path, monkeypatch):
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "we", "keep", "order", "records", "for", "seven", "years", "."]
+    n, dims = len(codes.PRACTICES), 16
+    rng = np.random.default_rng(0)
+    table = rng.normal(size=(len(vocab), dims)).astype(np.float16)
+    monkeypatch.setattr(learned, "token_table", lambda: table)
+    monkeypatch.setattr(learned, "tokenizer", lambda: learned.WordPiece(vocab))
+    dense = rng.normal(size=(dims, n)).astype(np.float32)
+    mean = rng.normal(size=dims).astype(np.float32)
+    multiplier = rng.uniform(0.5, 1.5, size=dims).astype(np.float32)
+    weights = rng.uniform(0.1, 1.0, size=len(vocab)).astype(np.float32)
+    model = learned.Model(
+        _weights(tmp_path / "d.npz", dense=dense, dense_mean=mean, dense_multiplier=multiplier, token_weights=weights)
+    )
+    ids = learned.tokenizer().encode(PASSAGE)
+    assert learned.tokenizer().unk in ids and len(ids) > 5
+    rules = np.zeros(learned.RULE_FEATURES, dtype=np.float32)
+    vector = learned.pooled(ids, table, weights)
+    expected = 1 / (1 + np.exp(-(((vector - mean) * multiplier) @ dense)))
+    assert model.probabilities([], rules, ids) == pytest.approx(expected, rel=1e-3, abs=1e-4)
+    assert model.classify(PASSAGE, "", {}, []) == model.labels(learned.hashed(PASSAGE), rules, ids)
