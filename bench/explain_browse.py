@@ -1,12 +1,13 @@
-"""The browse page's two queries (its page and its match count) as the database runs them. Prints figures.
+"""The browse page's queries (its count and its page) as the database runs them. Prints figures.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/DB .venv/bin/python bench/explain_browse.py
     DATABASE_URL=sqlite:////tmp/b100k.sqlite3 .venv/bin/python bench/explain_browse.py
     ... bench/explain_browse.py --show-plans              # and each plan in full
 
 For each browse address (sorts, deep pages, filters, searches from broad to one match), builds
-the queryset exactly as the view does (`pages.views.browse.browse_companies`) and prints the
-median time of 5 runs of the page query and of the count, with the indexes the plan reads
+the queryset and its paginator exactly as the view does (`pages.views.browse.browse_companies`,
+`browse_paginator`) and prints the median time of 5 runs of each query the page runs (the
+tally's count, the page; a deep page's keys then rows; a search's page with its count), with the indexes the plan reads
 (PostgreSQL: `EXPLAIN ANALYZE`'s execution time; SQLite: the query timed in Python and its
 `EXPLAIN QUERY PLAN`). For a search it also runs the page ordered by the plain column, as every
 browse sort is, beside the order the view uses for searches, in the same run: the pair is the
@@ -115,35 +116,46 @@ def main() -> int:
     for address in args.addresses or ADDRESSES:
         params = BrowseFiltersForm(QueryDict(address), Sector.values).params()
         qs = browse_companies(params)
-        variants = [("", qs)]
-        if params.q:
-            variants.append(("plain order ", qs.order_by(*ORDERINGS[params.sort])))
         line = f"  /?{address:<42}"
-        for label, query in variants:
-            count_sql, page_sql = paginator_sql(query, params.page)
-            for name, sql in ([] if label else [("count", count_sql)]) + [(label + "page", page_sql)]:
-                if not sql:
-                    continue
+        for name, sql in page_sql(params, qs):
+            ms, plan = timed(sql, None, args.runs)
+            line += f"  {name} {ms:7.1f} [{indexes_in(plan)}]"
+            if args.show_plans:
+                print(f"    {address} {name}: {plan}")
+        if params.q:  # the page ordered by the plain column, as every browse sort is, for comparison
+            for name, sql in page_sql(params, qs.order_by(*ORDERINGS[params.sort])):
                 ms, plan = timed(sql, None, args.runs)
-                line += f"  {name} {ms:7.1f} [{indexes_in(plan)}]"
-                if args.show_plans:
-                    print(f"    {address} {name}: {plan}")
+                line += f"  plain order {name} {ms:7.1f} [{indexes_in(plan)}]"
         print(line, flush=True)
     return 0
 
 
-def paginator_sql(queryset, number: int) -> tuple[str, str]:
-    """The SQL of the count and of the page that the view's paginator runs."""
-    from django.core.paginator import Paginator
+def page_sql(params, queryset) -> list[tuple[str, str]]:
+    """The queries the view's paginator runs for this page, each named by what it reads."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from pages.views.browse import PER_PAGE
+    from pages.views.browse import browse_paginator
 
     with CaptureQueriesContext(connection) as ran:
-        list(Paginator(queryset, PER_PAGE).get_page(number).object_list)
-    count, *page = (q["sql"] for q in ran.captured_queries)
-    return count, page[0] if page else ""  # no page query when nothing matches
+        list(browse_paginator(params, queryset).get_page(params.page).object_list)
+    named = []
+    for query in ran.captured_queries:
+        sql = query["sql"]
+        if "policies_companytally" in sql:
+            name = "count"
+        elif "OVER ()" in sql:
+            name = "page+count"
+        elif "COUNT(*)" in sql:
+            name = "count"
+        elif re.match(r'SELECT "policies_company"."id" FROM', sql.lstrip()):
+            name = "keys"
+        elif " IN (" in sql and "LIMIT" not in sql:
+            name = "rows"
+        else:
+            name = "page"
+        named.append((name, sql))
+    return named
 
 
 if __name__ == "__main__":

@@ -31,7 +31,8 @@ def names(text: str) -> list[str]:
         ("acornfoods.example", ["Acorn Pantry"]),  # a domain
         ("juniper.example", ["Juniper Hardware"]),
         ("birch goods", ["Birch Goods"]),
-        ("ju", ["Juniper Hardware"]),  # shorter than a trigram: scanned
+        ("ju", ["Juniper Hardware"]),  # shorter than a trigram: the start of a name
+        ("rd", []),  # ... and only the start
         ('quote" OR name', []),  # FTS syntax in the text is just text
         ("nowhere", []),
     ],
