@@ -134,6 +134,13 @@ def keys_of(queryset):
 def test_a_deep_page_reads_its_keys_from_the_index_alone_whatever_the_filters(fifty, index, reverse):
     """Each browse index holds every filtered column, so stepping over rows reads no table row."""
     ordered = Company.objects.public().filter(badge_ads=False, badge_deletion=True).order_by(*KEY_ORDERS[index])
+    if connection.vendor == "postgresql" and index == "company_public_name_idx":
+        # Fifty rows just written (none all-visible yet) make the narrower index of every company's
+        # name as cheap to walk for PostgreSQL; at 100,000 after a vacuum it reads the covering one
+        # (`bench/explain_browse.py`). Without that index, the question is whether this one serves.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no ALTER of a table with checks pending
+            cursor.execute("DROP INDEX company_name_idx")
     steps = plan(keys_of(ordered.reverse() if reverse else ordered))
     if connection.vendor == "sqlite":
         assert f"USING COVERING INDEX {index}" in steps
