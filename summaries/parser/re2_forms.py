@@ -119,7 +119,7 @@ class _Translator:
             self.at += 1
         elif char == "{":
             repeat = _REPEAT.match(p, self.at)
-            if repeat is None:
+            if repeat is None or repeat.group() == "{}":  # Python reads "{}" as the two characters, not a repeat
                 self.out.append(r"\{")
                 self.at += 1
             else:

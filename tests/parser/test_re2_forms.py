@@ -132,3 +132,11 @@ def test_a_caseless_form_for_any_text_says_so():
 )
 def test_patterns_without_a_safe_form(pattern, ascii):
     assert re2_form(pattern, ascii=ascii) is None
+
+
+@pytest.mark.parametrize("pattern", ["a{}", "x{}y", "a{,}", "a{2}", "a{x}"])
+def test_braces_that_python_reads_as_characters_stay_characters(pattern):
+    # Python's re reads "{}" (and "{x}") as the characters themselves; "{,}" is a repeat.
+    form = re2_form(pattern, ascii=True)
+    for text in ["", "a", "aa", "a{}", "xy", "x{}y", "a{x}"]:
+        assert bool(re2.search(form.pattern, text)) == bool(re.search(pattern, text)), (pattern, text)
