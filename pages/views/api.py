@@ -11,7 +11,6 @@ Anyone may read it, from any origin; nothing here changes state.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -37,29 +36,20 @@ def _json(request: HttpRequest, data: dict[str, Any], status: int = 200) -> Json
     return response
 
 
-# Characters that build_absolute_uri() leaves as they are (iri_to_uri's safe set, less some).
-OUR_PATH = re.compile(r"/[-A-Za-z0-9_/~]*")
+def _site(request: HttpRequest) -> str:
+    """The scheme and host before our paths ("https://fineprint.example"): what `build_absolute_uri`
+    puts before a path that `reverse()` made (already quoted, no dot segments), worked out once."""
+    return request.build_absolute_uri("/").removesuffix("/")
 
 
-def _absolute(request: HttpRequest, path: str) -> str:
-    """`request.build_absolute_uri(path)` for a path of ours ("/c/<slug>/": ASCII, no dot
-    segments), which that gives as the scheme and host before it: worked out once a request."""
-    host = getattr(request, "_fineprint_host", None)
-    if host is None:
-        host = request._fineprint_host = request.build_absolute_uri("/").removesuffix("/")  # type: ignore[attr-defined]
-    if OUR_PATH.fullmatch(path) and not path.startswith("//") and "/." not in path:
-        return host + path
-    return request.build_absolute_uri(path)
-
-
-def _company(company: Company, request: HttpRequest) -> dict[str, Any]:
+def _company(company: Company, site: str) -> dict[str, Any]:
     return {
         "name": company.name,
         "slug": company.slug,
         "website": company.website,
         "sector": company.sector,
-        "page": _absolute(request, company.get_absolute_url()),
-        "card": _absolute(request, slug_path("api-card", company.slug)),
+        "page": site + company.get_absolute_url(),
+        "card": site + slug_path("api-card", company.slug),
     }
 
 
@@ -103,7 +93,8 @@ def companies(request: HttpRequest) -> JsonResponse:
         # (name, pk) after the cursor's, written so the name index can seek to it.
         found = found.filter(name__gte=cursor[0]).filter(Q(name__gt=cursor[0]) | Q(pk__gt=cursor[1]))
     page = list(found[: limit + 1])
-    rows = [_company_row(company, request) for company in page[:limit]]
+    site = _site(request)
+    rows = [_company_row(company, site) for company in page[:limit]]
     following = None
     if len(page) > limit:
         query = request.GET.copy()
@@ -128,8 +119,8 @@ def filter_companies(found: QuerySet[Company], params: dict[str, Any]) -> QueryS
     return found
 
 
-def _company_row(company: Company, request: HttpRequest) -> dict[str, Any]:
-    row = _company(company, request)
+def _company_row(company: Company, site: str) -> dict[str, Any]:
+    row = _company(company, site)
     # Sequences run 1, 2, 3, ... without gaps, so the latest one is the count.
     row["latest_version"] = company.version_count or None
     row["last_updated"] = company.last_updated.isoformat() if company.last_updated else None
@@ -176,7 +167,7 @@ def _card_response(request: HttpRequest, company: Company, found: PolicyVersion,
     summary = None if held else Summary.objects.newest_of(found)
     card = reviewed_card(found, summary) if summary else None
     data: dict[str, Any] = {
-        "company": _company(company, request),
+        "company": _company(company, _site(request)),
         "version": _version(found, company, request),
         "parser_version": summary.parser_version if summary else None,
         "card": card.as_json() if card else None,
