@@ -114,8 +114,7 @@ def compare_cell(cell: dict[str, Any], label: Any) -> SafeString:
         body = f"{mark}<span>{conditional_escape(cell.get('text', ''))}</span>"
     text = conditional_escape(cell.get("text", ""))
     if quote := cell.get("quote"):
-        url = quote.get("url") if isinstance(quote, dict) else getattr(quote, "url", "")
-        quoted = quote.get("text", "") if isinstance(quote, dict) else getattr(quote, "text", "")
+        url, quoted = quote.get("url"), quote.get("text", "")  # compare's `_quote_of`
         link = f'<a\n      href="{conditional_escape(url)}">See it in the policy</a>' if url else ""
         body += (
             f'<details class="evidence cell-quote"><summary>{_icon("quote", "")}<span>Why</span>'
