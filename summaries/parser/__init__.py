@@ -6,7 +6,7 @@ gives the card's JSON form (the contract); `summarize_card` the same card as the
 
 from __future__ import annotations
 
-from summaries.parser.card import PARSER_VERSION, summarize
+from summaries.parser.card import PARSER_VERSION, summarize, warm_up
 from summaries.parser.classify import classify_passage
 from summaries.parser.model import Card
 
@@ -16,4 +16,4 @@ def summarize_card(text: str) -> Card:
     return Card.model_validate(summarize(text))
 
 
-__all__ = ["PARSER_VERSION", "Card", "classify_passage", "summarize", "summarize_card"]
+__all__ = ["PARSER_VERSION", "Card", "classify_passage", "summarize", "summarize_card", "warm_up"]
