@@ -27,6 +27,9 @@ class Chars:
     """One character from `chars`; None when the set is not listed (".", "\\w", "[^x]", ...)."""
 
     chars: frozenset[str] | None
+    # The set stands for a category ("\\s", "\\W", or a class holding one) by one of its members: a match may read
+    # a character not listed. Listed characters alone are the only ones a match can read there otherwise.
+    category: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ class _Parser:
         if char in _ZERO_WIDTH:
             return Group("assert")
         if char in "sW":
-            return Chars(_SPACE)
+            return Chars(_SPACE, category=True)
         if char in "wdSD":
             return _OPAQUE
         if char.isdigit() and char != "0":
@@ -189,6 +192,7 @@ class _Parser:
             self.at += 1
         chars: set[str] = set()
         listed = True
+        category = False
         first = True
         while True:
             if self.at >= len(p):
@@ -206,6 +210,7 @@ class _Parser:
             if isinstance(low, frozenset):  # a category
                 if low is _SPACE:
                     chars |= low
+                    category = True
                 else:
                     listed = False
                 continue
@@ -219,7 +224,7 @@ class _Parser:
                 chars.add(low)
         if negated or not listed:
             return _OPAQUE
-        return Chars(frozenset(chars))
+        return Chars(frozenset(chars), category=category)
 
     def _class_member(self) -> str | frozenset[str] | None:
         """One character of a class, or a category (the space set, or an empty set for one not listed)."""

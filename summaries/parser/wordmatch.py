@@ -18,6 +18,7 @@ import numpy as np
 
 from summaries.parser.lowercase import lowered
 from summaries.parser.pattern_tree import Chars, Group, Node, Unsupported, parse
+from summaries.parser.re2_forms import FOLDS_TO_ASCII
 
 # A word of the lowered text and what comes before it: the pairs tile the text up to its last word.
 _GAP_AND_WORD = re.compile(r"([^a-z0-9]*)([a-z0-9]+)")
@@ -90,6 +91,89 @@ def first_words(pattern: str) -> set[str] | None:
     return words
 
 
+# How far `prefixes` reads into a phrase, how many prefixes it follows at once (past that it stops where it was),
+# and how many a first word's test may hold (a test of more costs about what the `re` try it spares).
+_PREFIX_CHARS = 24
+_PREFIX_LIMIT = 4096
+_TEST_LIMIT = 32
+# What a prefix may hold: a text's character matches one of these under re.IGNORECASE only as its lower case.
+_PREFIX_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 -'&/.,")
+
+
+def _closed(states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    return {(p, False) for p, _ in states}
+
+
+def _prefixes(items: list[Node], states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    """Extend (prefix, open) states through a parsed sequence: a closed prefix reads no further."""
+    for node in items:
+        live = {s for s in states if s[1]}
+        if not live:
+            return states
+        done = states - live
+        if isinstance(node, Chars):
+            chars = node.chars
+            lowered_chars = None if chars is None or node.category else {char.lower() for char in chars}
+            if lowered_chars is None or not lowered_chars <= _PREFIX_SAFE:
+                return done | _closed(live)  # a character not listed, or folded beyond lower case
+            new = {(p + char, len(p) + 1 < _PREFIX_CHARS) for p, _ in live for char in lowered_chars}
+        elif isinstance(node, Group):
+            if node.kind == "assert":
+                continue  # reads nothing: the prefix goes on
+            if node.kind == "other":
+                return done | _closed(live)
+            new = set()
+            for branch in node.branches:
+                new |= _prefixes(branch, live)
+        else:  # a repeat: its required copies, then one optional copy or nothing more known
+            new = live
+            for _ in range(min(node.low, 4)):
+                new = _prefixes(node.items, new)
+            if node.low > 4:
+                new = _closed(new)
+            elif node.high == node.low + 1:
+                new = new | _prefixes(node.items, new)
+            elif node.high != node.low:
+                new = _closed(new)
+        if len(done) + len(new) > _PREFIX_LIMIT:
+            return done | _closed(live)  # too many to follow: what was known before this node
+        states = done | new
+    return states
+
+
+def prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case strings one of which begins the lowered text of every match of `pattern` (case-insensitive), in
+    a text with none of FOLDS_TO_ASCII; None when that can't be told, or tells no more than an empty string."""
+    try:
+        parsed = parse(pattern)
+    except Unsupported:
+        return None
+    found = {p for p, _ in _prefixes(parsed, {("", True)})}
+    if "" in found:
+        return None
+    return tuple(sorted(found))
+
+
+def _prefix_test(word: str, entries: list[tuple[int, str, str]]) -> tuple[str, ...] | None:
+    """What the lowered text must begin with at `word` for one of the entries' phrases to match there; None when
+    there is no test, or none that says more than the word itself.
+
+    At a word of the index the lowered text holds that word and then no letter or digit, so a prefix can begin it
+    there only if it begins the word (then every position passes: no test) or goes on from the word's end with
+    something other than a letter or digit."""
+    kept: set[str] = set()
+    for _rank, _name, alternative in entries:
+        found = prefixes(alternative)
+        if found is None:
+            return None
+        for prefix in found:
+            if word.startswith(prefix):
+                return None  # true at every position of this word
+            if prefix.startswith(word) and not _is_word(prefix[len(word) : len(word) + 1]):
+                kept.add(prefix)  # (one going on with a letter or digit would need a longer word there)
+    return tuple(sorted(kept)) if len(kept) <= _TEST_LIMIT else None
+
+
 # First words of every matcher built so far: only these are worth indexing in a text.
 _KEYS: set[str] = set()
 
@@ -138,6 +222,13 @@ def _candidates(text: str, patterns: dict[str, Any]) -> list[tuple[int, Any]]:
     return found
 
 
+def _tested_text(text: str) -> str | None:
+    """The lowered text the prefix tests read, or None where they do not hold (a character of FOLDS_TO_ASCII)."""
+    if not text.isascii() and any(char in text for char in FOLDS_TO_ASCII):
+        return None
+    return lowered(text)
+
+
 class WordMatcher:
     """Finds the phrases of named groups; with `overlapping`, each group is matched independently."""
 
@@ -158,14 +249,21 @@ class WordMatcher:
                     continue
                 for word in words:
                     by_word.setdefault(word, []).append((rank, name, alternative))
-        self.patterns = {word: self._compile(sorted(entries), tail) for word, entries in by_word.items()}
+        # Each first word's pattern, with the prefixes its matches begin with (`prefixes`): at a word where the
+        # lowered text begins with none of them, `re` need not try (most tries fail, and a test is cheaper).
+        self.patterns = {
+            word: (self._compile(sorted(entries), tail), _prefix_test(word, entries))
+            for word, entries in by_word.items()
+        }
         _KEYS.update(by_word)
-        self.per_group: dict[str, list[re.Pattern[str]]] = {}
+        self.per_group: dict[str, list[tuple[re.Pattern[str], tuple[str, ...] | None]]] = {}
         if overlapping:
             for word, entries in by_word.items():
                 names = list(dict.fromkeys(name for _, name, _ in sorted(entries)))
                 self.per_group[word] = [
-                    self._compile([e for e in sorted(entries) if e[1] == name], tail) for name in names
+                    (self._compile(group, tail), _prefix_test(word, group))
+                    for name in names
+                    if (group := [e for e in sorted(entries) if e[1] == name])
                 ]
         self.slow = self._compile(slow, tail, leading=r"\b") if slow else None
 
@@ -179,8 +277,11 @@ class WordMatcher:
             return self._overlapping(text)
         found: list[re.Match[str]] = []
         last_end = 0
-        for position, pattern in _candidates(text, self.patterns):
+        low = _tested_text(text)
+        for position, (pattern, test) in _candidates(text, self.patterns):
             if position < last_end:
+                continue
+            if test is not None and low is not None and not low.startswith(test, position):
                 continue
             match = pattern.match(text, position)
             if match:
@@ -197,10 +298,13 @@ class WordMatcher:
     def _overlapping(self, text: str) -> Iterator[re.Match[str]]:
         found: list[re.Match[str]] = []
         last_end: dict[int, int] = {}
+        low = _tested_text(text)
         for position, patterns in _candidates(text, self.per_group):
-            for pattern in patterns:
+            for pattern, test in patterns:
                 key = id(pattern)
                 if position < last_end.get(key, 0):
+                    continue
+                if test is not None and low is not None and not low.startswith(test, position):
                     continue
                 match = pattern.match(text, position)
                 if match:
