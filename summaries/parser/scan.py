@@ -25,6 +25,11 @@ _ITEM = re.compile(r"(?:[-•*·▪●◦–]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[iv
 _INLINE_HEADING = re.compile(r"((?:[A-Z][\w’'&/,-]*+\s?){1,7}):\s")
 _CAPS_HEADING = re.compile(r"((?:[A-Z][A-Z’'&/-]+\s+){2,8})(?=[A-Z][a-z])")
 _WORD = re.compile(r"[A-Za-z’']+")
+# What the two heading patterns need at a sentence's start, tested before they are tried (most sentences fail):
+# both begin with an ASCII capital; a run of capitals has a second character of its class; an inline heading
+# has a colon somewhere.
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CAPS_SECOND = _CAPITALS | frozenset("’'&/-")
 _SHORT_LINE = 12  # words in a bare list line
 _LABELS = {"note", "example", "examples", "important", "please note", "warning", "tip", "for example", "e.g", "i.e"}
 
@@ -117,8 +122,8 @@ def scan(text: str) -> Scan:
             sentence.heading = heading
             last_non_item = -1
         else:
-            inline = _INLINE_HEADING.match(body) if line_start else None
-            caps = _CAPS_HEADING.match(body)
+            inline = inline_heading(body) if line_start else None
+            caps = caps_heading(body)
             if inline and not item and inline.group(1).strip().lower() not in _LABELS:
                 heading = inline.group(1)
             elif caps:
@@ -137,6 +142,16 @@ def scan(text: str) -> Scan:
         result.items.append(sentence)
         result.starts.append(start)
     return result
+
+
+def inline_heading(body: str) -> re.Match[str] | None:
+    """`_INLINE_HEADING.match(body)`, tried only where the sentence can hold one."""
+    return _INLINE_HEADING.match(body) if body[:1] in _CAPITALS and ":" in body else None
+
+
+def caps_heading(body: str) -> re.Match[str] | None:
+    """`_CAPS_HEADING.match(body)`, tried only where the sentence can hold one."""
+    return _CAPS_HEADING.match(body) if body[:1] in _CAPITALS and body[1:2] in _CAPS_SECOND else None
 
 
 def _at_line_start(text: str, start: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summaries.parser import collected, facts, phones, practices, scan, sentences, wordmatch
@@ -163,6 +163,20 @@ def test_an_inline_heading_is_the_one_the_backtracking_pattern_finds(text):
     plain = re.match(r"((?:[A-Z][\w’'&/,-]*\s?){1,7}):\s", text)  # the pattern before its words were read whole
     found = scan._INLINE_HEADING.match(text)
     assert (found and (found.group(0), found.group(1))) == (plain and (plain.group(0), plain.group(1)))
+
+
+HEADING_PIECES = ["A", "AB", "Ab", "b", "1", "’", "'", "&", "/", "-", ",", " ", "\n", ":", ": ", ".", "É", "İ", "K"]
+HEADING_PIECES += ["A-", "A/", "A'", "A’", "A&", "AB ", "Ab "]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(HEADING_PIECES), max_size=16).map("".join) | st.text(max_size=20))
+@example("A- B& C’D Ef")
+@example("Your Data: what we keep")
+def test_the_heading_tests_answer_what_the_heading_patterns_answer(body):
+    for guarded, pattern in ((scan.inline_heading, scan._INLINE_HEADING), (scan.caps_heading, scan._CAPS_HEADING)):
+        found, plain = guarded(body), pattern.match(body)
+        assert (found and found.group(0)) == (plain and plain.group(0))
 
 
 def plain_titles_list(text: str) -> bool:
