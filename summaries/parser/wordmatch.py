@@ -222,11 +222,19 @@ def _candidates(text: str, patterns: dict[str, Any]) -> list[tuple[int, Any]]:
     return found
 
 
+_last_tested: tuple[str, str | None] = ("", "")
+
+
 def _tested_text(text: str) -> str | None:
-    """The lowered text the prefix tests read, or None where they do not hold (a character of FOLDS_TO_ASCII)."""
-    if not text.isascii() and any(char in text for char in FOLDS_TO_ASCII):
-        return None
-    return lowered(text)
+    """The lowered text the prefix tests read, or None where they do not hold (a character of FOLDS_TO_ASCII).
+    The last answer is remembered: every matcher asks it of one text in turn."""
+    global _last_tested
+    cached = _last_tested  # one read of an immutable pair: safe when cards are built in threads
+    if cached[0] is text:
+        return cached[1]
+    tested = None if not text.isascii() and any(char in text for char in FOLDS_TO_ASCII) else lowered(text)
+    _last_tested = (text, tested)
+    return tested
 
 
 class WordMatcher:
