@@ -92,13 +92,14 @@ def companies(request: HttpRequest) -> JsonResponse:
     if cursor := params["cursor"]:
         # (name, pk) after the cursor's, written so the name index can seek to it.
         found = found.filter(name__gte=cursor[0]).filter(Q(name__gt=cursor[0]) | Q(pk__gt=cursor[1]))
-    page = list(found[: limit + 1])
+    # Plain values of the columns a row shows, not model instances (a third of this view's time).
+    page = list(found.values(*ROW_FIELDS)[: limit + 1])
     site = _site(request)
     rows = [_company_row(company, site) for company in page[:limit]]
     following = None
     if len(page) > limit:
         query = request.GET.copy()
-        query["cursor"] = make_cursor(page[limit - 1].name, page[limit - 1].pk)
+        query["cursor"] = make_cursor(page[limit - 1]["name"], page[limit - 1]["pk"])
         following = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
     return _json(request, {"companies": rows, "next": following})
 
@@ -119,19 +120,44 @@ def filter_companies(found: QuerySet[Company], params: dict[str, Any]) -> QueryS
     return found
 
 
-def _company_row(company: Company, site: str) -> dict[str, Any]:
-    row = _company(company, site)
-    # Sequences run 1, 2, 3, ... without gaps, so the latest one is the count.
-    row["latest_version"] = company.version_count or None
-    row["last_updated"] = company.last_updated.isoformat() if company.last_updated else None
-    row["changed_at"] = company.changed_at.isoformat()
-    row["badges"] = {
-        "sells_data": company.badge_sells or "not_stated",
-        "shares_with_advertisers": bool(company.badge_ads),
-        "allows_deletion": bool(company.badge_deletion),
-        "honors_gpc": bool(company.badge_gpc),
+# What a row of the company list reads of each company.
+ROW_FIELDS = (
+    "pk",
+    "name",
+    "slug",
+    "website",
+    "sector",
+    "version_count",
+    "last_updated",
+    "changed_at",
+    "badge_sells",
+    "badge_ads",
+    "badge_deletion",
+    "badge_gpc",
+)
+
+
+def _company_row(company: dict[str, Any], site: str) -> dict[str, Any]:
+    """`_company`'s fields and the list's own, from the company's `ROW_FIELDS` values."""
+    slug = company["slug"]
+    return {
+        "name": company["name"],
+        "slug": slug,
+        "website": company["website"],
+        "sector": company["sector"],
+        "page": site + slug_path("company", slug),
+        "card": site + slug_path("api-card", slug),
+        # Sequences run 1, 2, 3, ... without gaps, so the latest one is the count.
+        "latest_version": company["version_count"] or None,
+        "last_updated": company["last_updated"].isoformat() if company["last_updated"] else None,
+        "changed_at": company["changed_at"].isoformat(),
+        "badges": {
+            "sells_data": company["badge_sells"] or "not_stated",
+            "shares_with_advertisers": bool(company["badge_ads"]),
+            "allows_deletion": bool(company["badge_deletion"]),
+            "honors_gpc": bool(company["badge_gpc"]),
+        },
     }
-    return row
 
 
 @require_safe
