@@ -65,3 +65,27 @@ def test_badges_tag_gives_what_the_include_gives(sells, ads, deletion, gpc):
     )
     tagged = Template("{% load fineprint %}{% badges sells ads deletion gpc %}").render(Context(values))
     assert tagged == included
+
+
+@pytest.mark.parametrize("prefix", ["/", "/fineprint/"])
+@pytest.mark.parametrize(
+    "args",
+    ["'browse'", "'feed-changes'", "'company' slug", "'api-card' slug", "'version' slug 2", "'company' odd"],
+)
+def test_path_is_what_url_gives(args, prefix):
+    """{% path %} writes what {% url %} writes, escaping included, under any script prefix; a slug the
+    URL pattern does not take fails the same way."""
+    from django.urls import NoReverseMatch, set_script_prefix
+
+    context = Context({"slug": "acme-home", "odd": "a b&c"})
+    set_script_prefix(prefix)
+    try:
+        try:
+            want = Template("{% url " + args + " %}").render(context)
+        except NoReverseMatch:
+            with pytest.raises(NoReverseMatch):
+                Template("{% load fineprint %}{% path " + args + " %}").render(context)
+            return
+        assert Template("{% load fineprint %}{% path " + args + " %}").render(context) == want
+    finally:
+        set_script_prefix("/")
